@@ -1,0 +1,41 @@
+import { defineConfig } from '@adonisjs/core/bodyparser'
+
+/*
+ * Body size limits: forms are small; multipart covers avatar and document uploads, whose own
+ * per-file limits are checked by the upload services.
+ */
+const bodyParserConfig = defineConfig({
+  allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+  form: {
+    convertEmptyStringsToNull: true,
+    trimWhitespaces: true,
+    limit: '256kb',
+    types: ['application/x-www-form-urlencoded'],
+  },
+  json: {
+    convertEmptyStringsToNull: true,
+    trimWhitespaces: true,
+    limit: '256kb',
+    strict: true,
+    types: [
+      'application/json',
+      'application/json-patch+json',
+      'application/vnd.api+json',
+      'application/csp-report',
+    ],
+  },
+  raw: {
+    types: ['text/*'],
+    limit: '256kb',
+  },
+  multipart: {
+    autoProcess: true,
+    convertEmptyStringsToNull: true,
+    trimWhitespaces: true,
+    processManually: [],
+    limit: '25mb',
+    types: ['multipart/form-data'],
+  },
+})
+
+export default bodyParserConfig

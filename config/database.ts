@@ -1,0 +1,55 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { defineConfig } from '@adonisjs/lucid'
+
+/*
+ * SQLite in a file under tmp/ needs no setup; DB_CONNECTION=postgres switches to PostgreSQL.
+ * Both connections share the same migrations, so the schema is identical.
+ */
+const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+const sqliteFile = env.get('SQLITE_FILE') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3')
+mkdirSync(dirname(sqliteFile), { recursive: true })
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  prettyPrintDebugQueries: true,
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: sqliteFile,
+      },
+      pool: {
+        afterCreate: (connection: any, done: (error: Error | null, connection: unknown) => void) => {
+          // WAL lets readers proceed during a write; the busy timeout makes concurrent writers
+          // (the web process and the queue worker) wait for the lock instead of failing.
+          connection.pragma('journal_mode = WAL')
+          connection.pragma('busy_timeout = 5000')
+          connection.pragma('foreign_keys = ON')
+          connection.pragma('synchronous = NORMAL')
+          done(null, connection)
+        },
+      },
+      useNullAsDefault: true,
+      migrations,
+      debug: false,
+    },
+    postgres: {
+      client: 'pg',
+      connection: {
+        host: env.get('PG_HOST', '127.0.0.1'),
+        port: env.get('PG_PORT', 5432),
+        user: env.get('PG_USER', 'postgres'),
+        password: env.get('PG_PASSWORD'),
+        database: env.get('PG_DB_NAME', 'guildhall'),
+      },
+      migrations,
+      debug: false,
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,35 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig, services } from '@adonisjs/drive'
+
+/*
+ * Uploads are private: the fs disk lives outside public/ and is never served directly; files
+ * reach users only through controllers that authorize first.
+ */
+const driveConfig = defineConfig({
+  default: env.get('DRIVE_DISK', 'fs'),
+  services: {
+    fs: services.fs({
+      location: app.makePath('storage', app.inTest ? 'test-uploads' : 'uploads'),
+      serveFiles: false,
+      visibility: 'private',
+    }),
+    s3: services.s3({
+      credentials: {
+        accessKeyId: env.get('S3_ACCESS_KEY_ID', ''),
+        secretAccessKey: env.get('S3_SECRET_ACCESS_KEY', ''),
+      },
+      region: env.get('S3_REGION', 'us-east-1'),
+      bucket: env.get('S3_BUCKET', ''),
+      endpoint: env.get('S3_ENDPOINT'),
+      forcePathStyle: Boolean(env.get('S3_ENDPOINT')),
+      visibility: 'private',
+    }),
+  },
+})
+
+export default driveConfig
+
+declare module '@adonisjs/drive/types' {
+  export interface DriveDisks extends InferDriveDisks<typeof driveConfig> {}
+}

@@ -1,0 +1,35 @@
+import app from '@adonisjs/core/services/app'
+import { defineConfig, stores } from '@adonisjs/session'
+import { useRedis } from '#config/redis'
+
+/*
+ * Sessions live server-side (database table `sessions`, or Redis) so they can be listed and
+ * revoked per user, and so every app instance sees the same ones.
+ *
+ * `age` is the idle timeout: each request pushes expiry forward. The absolute timeout is
+ * enforced by the session_timeout middleware.
+ */
+export const sessionLimits = {
+  idleMinutes: 120,
+  absoluteHours: 24 * 14,
+}
+
+const sessionConfig = defineConfig({
+  enabled: true,
+  cookieName: 'guildhall-session',
+  clearWithBrowser: false,
+  age: `${sessionLimits.idleMinutes}m`,
+  cookie: {
+    path: '/',
+    httpOnly: true,
+    secure: app.inProduction,
+    sameSite: 'lax',
+  },
+  store: useRedis ? 'redis' : 'database',
+  stores: {
+    database: stores.database({ tableName: 'sessions', gcProbability: 2 }),
+    redis: stores.redis({ connection: 'main' }),
+  },
+})
+
+export default sessionConfig

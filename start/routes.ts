@@ -1,0 +1,8 @@
+/*
+ * Routes, one file per domain under start/routes/.
+ */
+import '#start/routes/pages'
+import '#start/routes/auth'
+import '#start/routes/account'
+import '#start/routes/admin'
+import '#start/routes/operations'
