@@ -1,1 +1,3 @@
 import router from '@adonisjs/core/services/router'
+
+router.get('/health/live', ({ response }) => response.ok({ status: 'ok' })).as('health.live')

@@ -20,7 +20,7 @@ test.group('Home page', () => {
     assert.equal(response.header('x-content-type-options'), 'nosniff')
     assert.equal(response.header('referrer-policy'), 'strict-origin-when-cross-origin')
     assert.include(response.header('permissions-policy'), 'camera=()')
-    assert.match(response.header('x-request-id'), /^[\w-]{10,}$/)
+    assert.match(response.header('x-request-id') ?? '', /^[\w-]{10,}$/)
   })
 
   test('the dashboard sends visitors to the login page', async ({ client }) => {

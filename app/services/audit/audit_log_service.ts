@@ -1,0 +1,49 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import AuditLog from '#models/audit_log'
+import type User from '#models/user'
+
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'account.locked',
+  'account.unlocked',
+  'password.changed',
+  'password.reset',
+  'email.changed',
+  'role.changed',
+  'status.changed',
+  'session.revoked',
+  'sessions.revoked_all',
+  'account.created',
+  'account.deleted',
+  'data.exported',
+  'job.retried',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export interface AuditEntry {
+  action: AuditAction
+  actor?: User | null
+  subject?: User | null
+  subjectEmail?: string | null
+  meta?: Record<string, unknown>
+}
+
+/**
+ * The security audit trail: who did what to which account, from where. Every service that
+ * changes something security-relevant records it here, from a request (with IP and user
+ * agent) or from a command (without).
+ */
+export default class AuditLogService {
+  static async record(entry: AuditEntry, ctx?: Pick<HttpContext, 'request'> | null) {
+    return AuditLog.create({
+      action: entry.action,
+      actorId: entry.actor?.id ?? null,
+      subjectId: entry.subject?.id ?? null,
+      subjectEmail: entry.subjectEmail ?? entry.subject?.email ?? null,
+      ip: ctx?.request.ip() ?? null,
+      userAgent: ctx?.request.header('user-agent')?.slice(0, 512) ?? null,
+      meta: entry.meta ? JSON.stringify(entry.meta) : null,
+    })
+  }
+}
