@@ -7,6 +7,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
+import { startSmtpSink } from '#tests/helpers/mail'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -22,7 +23,7 @@ export const plugins: Config['plugins'] = [
  * rolled back (tests/helpers/database.ts), so tests do not see each other's rows.
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [() => testUtils.db().migrate(), startSmtpSink],
   teardown: [],
 }
 
