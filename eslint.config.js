@@ -1,3 +1,5 @@
 import { configApp } from '@adonisjs/eslint-config'
 
-export default configApp({ ignores: ['tmp/**', 'build/**', '.adonisjs/**', 'public/**'] })
+export default configApp({
+  ignores: ['tmp/**', 'build/**', '.adonisjs/**', 'public/**', 'database/schema.ts'],
+})

@@ -19,7 +19,8 @@ export const association = {
  * (comma-separated IPs or CIDR ranges, or "loopback") so request.ip() is the client's address
  * from X-Forwarded-For. Without it no proxy is trusted and X-Forwarded-* headers are ignored.
  */
-const trustedProxies = env.get('TRUSTED_PROXIES', '')
+const trustedProxies = env
+  .get('TRUSTED_PROXIES', '')
   .split(',')
   .map((entry) => entry.trim())
   .filter(Boolean)

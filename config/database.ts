@@ -23,7 +23,10 @@ const dbConfig = defineConfig({
         filename: sqliteFile,
       },
       pool: {
-        afterCreate: (connection: any, done: (error: Error | null, connection: unknown) => void) => {
+        afterCreate: (
+          connection: any,
+          done: (error: Error | null, connection: unknown) => void
+        ) => {
           // WAL lets readers proceed during a write; the busy timeout makes concurrent writers
           // (the web process and the queue worker) wait for the lock instead of failing.
           connection.pragma('journal_mode = WAL')

@@ -13,7 +13,15 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_URL: Env.schema.string({ format: 'url', tld: false }),
   APP_NAME: Env.schema.string.optional(),
   APP_TIMEZONE: Env.schema.string.optional(),
-  LOG_LEVEL: Env.schema.enum.optional(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+  LOG_LEVEL: Env.schema.enum.optional([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
   TRUSTED_PROXIES: Env.schema.string.optional(),
   SECURITY_CONTACT: Env.schema.string.optional(),
 

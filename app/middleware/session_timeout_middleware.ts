@@ -14,12 +14,14 @@ export default class SessionTimeoutMiddleware {
     if (user) {
       const registry = new SessionRegistry(ctx)
       const meta = registry.current()
-      const tooOld =
-        meta && Date.now() - meta.signedInAt > sessionLimits.absoluteHours * 3_600_000
+      const tooOld = meta && Date.now() - meta.signedInAt > sessionLimits.absoluteHours * 3_600_000
       if (!user.canSignIn || tooOld) {
         await ctx.auth.use('web').logout()
         ctx.session.regenerate()
-        ctx.session.flash('notice', tooOld ? 'Your session expired. Please sign in again.' : 'Your account is not active.')
+        ctx.session.flash(
+          'notice',
+          tooOld ? 'Your session expired. Please sign in again.' : 'Your account is not active.'
+        )
         return ctx.response.redirect().toRoute('session.create')
       }
       await registry.touch(user)

@@ -1,5 +1,6 @@
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
+import { column } from '@adonisjs/lucid/orm'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
 import { UserSchema } from '#database/schema'
@@ -18,6 +19,10 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number]
  */
 export default class User extends compose(UserSchema, withAuthFinder(hash)) {
   static rememberMeTokens = DbRememberMeTokensProvider.forModel(User)
+
+  // SQLite hands booleans back as 0/1.
+  @column({ consume: (value) => Boolean(value) })
+  declare showEmail: boolean
 
   get isVerified() {
     return this.emailVerifiedAt !== null

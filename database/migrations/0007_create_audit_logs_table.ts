@@ -7,8 +7,20 @@ export default class extends BaseSchema {
     this.schema.createTable(this.tableName, (table) => {
       table.bigIncrements('id')
       table.string('action', 64).notNullable().index()
-      table.integer('actor_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
-      table.integer('subject_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('actor_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
+      table
+        .integer('subject_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.string('subject_email', 254).nullable()
       table.string('ip', 64).nullable()
       table.string('user_agent', 512).nullable()

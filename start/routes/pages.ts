@@ -6,6 +6,9 @@ import { globalThrottle } from '#start/limiter'
 router
   .group(() => {
     router.get('/', [controllers.pages.Pages, 'home']).as('home')
-    router.get('/dashboard', [controllers.pages.Dashboard, 'show']).as('dashboard').use([middleware.auth(), middleware.verified()])
+    router
+      .get('/dashboard', [controllers.pages.Dashboard, 'show'])
+      .as('dashboard')
+      .use([middleware.auth(), middleware.verified()])
   })
   .use(globalThrottle)

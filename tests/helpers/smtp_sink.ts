@@ -62,7 +62,11 @@ export class SmtpSink {
    * Resolves with the first message to `address` matching `predicate`, waiting for it to
    * arrive (mail is sent by the queue, possibly a moment after the request returned).
    */
-  async waitFor(address: string, predicate: (mail: CaughtMail) => boolean = () => true, timeoutMs = 10_000) {
+  async waitFor(
+    address: string,
+    predicate: (mail: CaughtMail) => boolean = () => true,
+    timeoutMs = 10_000
+  ) {
     const deadline = Date.now() + timeoutMs
     while (true) {
       const found = this.to(address).find(predicate)
@@ -87,7 +91,9 @@ export class SmtpSink {
  */
 export function linkIn(mail: CaughtMail, path: string): string {
   const body = `${mail.text ?? ''}\n${mail.html ?? ''}`
-  const match = body.match(new RegExp(`https?://[^\\s"'<>]*${path.replace(/[/.]/g, '\\$&')}[^\\s"'<>]*`))
+  const match = body.match(
+    new RegExp(`https?://[^\\s"'<>]*${path.replace(/[/.]/g, '\\$&')}[^\\s"'<>]*`)
+  )
   if (!match) {
     throw new Error(`No link to ${path} in mail "${mail.subject}"`)
   }
