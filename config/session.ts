@@ -25,7 +25,8 @@ const sessionConfig = defineConfig({
     secure: app.inProduction,
     sameSite: 'lax',
   },
-  store: useRedis ? 'redis' : 'database',
+  // Tests use the memory store, the one the Japa session client writes to (withSession, loginAs).
+  store: app.inTest ? 'memory' : useRedis ? 'redis' : 'database',
   stores: {
     database: stores.database({ tableName: 'sessions', gcProbability: 2 }),
     redis: stores.redis({ connection: 'main' }),
