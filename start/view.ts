@@ -17,3 +17,21 @@ edge.global('formatDateTime', (value: DateTime | Date | null | undefined, zone?:
     .setZone(zone || association.timezone)
     .toLocaleString(DateTime.DATETIME_MED, { locale: 'en-GB' })
 })
+
+/**
+ * The validation messages of one form field: those of the failed submission (flashed before
+ * the redirect back), or `inputErrors` shared (view.share) by a page rendered in the failing
+ * request: form components see shared values, not the page's render data.
+ */
+edge.global(
+  'inputError',
+  function (
+    this: {
+      inputErrors?: Record<string, string[]>
+      flashMessages?: { get(key: string, fallback: unknown): any }
+    },
+    name: string
+  ): string[] | undefined {
+    return this.inputErrors?.[name] ?? this.flashMessages?.get('inputErrorsBag', {})?.[name]
+  }
+)

@@ -27,7 +27,27 @@ export default class SessionRegistry {
   constructor(private ctx: HttpContext) {}
 
   static async collection() {
-    return new SessionCollection(app.config.get('session'))
+    return app.container.make(SessionCollection)
+  }
+
+  /**
+   * The user's sessions with the device each was opened from, most recently used first.
+   */
+  static async sessionsOf(user: User): Promise<Array<SessionMeta & { id: string }>> {
+    const collection = await SessionRegistry.collection()
+    const sessions = await collection.tagged(String(user.id))
+    return sessions
+      .map(({ id, data }) => {
+        const meta = (data[META_KEY] ?? {}) as Partial<SessionMeta>
+        return {
+          id,
+          signedInAt: meta.signedInAt ?? 0,
+          lastSeenAt: meta.lastSeenAt ?? 0,
+          ip: meta.ip ?? '',
+          userAgent: meta.userAgent ?? '',
+        }
+      })
+      .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
   }
 
   current(): SessionMeta | undefined {
@@ -59,21 +79,11 @@ export default class SessionRegistry {
   }
 
   async list(user: User): Promise<ListedSession[]> {
-    const collection = await SessionRegistry.collection()
-    const sessions = await collection.tagged(String(user.id))
-    return sessions
-      .map(({ id, data }) => {
-        const meta = (data[META_KEY] ?? {}) as Partial<SessionMeta>
-        return {
-          id,
-          current: id === this.ctx.session.sessionId,
-          signedInAt: meta.signedInAt ?? 0,
-          lastSeenAt: meta.lastSeenAt ?? 0,
-          ip: meta.ip ?? '',
-          userAgent: meta.userAgent ?? '',
-        }
-      })
-      .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
+    const sessions = await SessionRegistry.sessionsOf(user)
+    return sessions.map((session) => ({
+      ...session,
+      current: session.id === this.ctx.session.sessionId,
+    }))
   }
 
   /**

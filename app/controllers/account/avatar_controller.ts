@@ -1,0 +1,70 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { createHash } from 'node:crypto'
+import { Exception } from '@adonisjs/core/exceptions'
+import User from '#models/user'
+import ProfilePolicy from '#policies/profile_policy'
+import ProfileService from '#services/account/profile_service'
+import ImageUploadService, {
+  MAX_IMAGE_SIZE,
+  UploadRejectedError,
+} from '#services/uploads/image_upload_service'
+import ProfileController from '#controllers/account/profile_controller'
+
+export default class AvatarController {
+  /**
+   * Serves a member's picture to those their profile visibility allows. Anyone else gets the
+   * same 404 as for a member without a picture, so the route does not reveal who exists.
+   */
+  async show({ params, bouncer, request, response }: HttpContext) {
+    const owner = await User.find(params.userId)
+    if (!owner?.avatarKey || (await bouncer.with(ProfilePolicy).denies('view', owner))) {
+      throw new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
+    }
+    const bytes = await ImageUploadService.read(owner.avatarKey)
+    if (!bytes) {
+      throw new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
+    }
+
+    const etag = `"${createHash('sha256').update(owner.avatarKey).digest('base64url').slice(0, 27)}"`
+    response.header('Content-Type', 'image/webp')
+    response.header('X-Content-Type-Options', 'nosniff')
+    response.header('Content-Disposition', 'inline')
+    response.header('ETag', etag)
+    // Only a public picture may sit in shared caches; the others are per viewer.
+    response.header(
+      'Cache-Control',
+      owner.profileVisibility === 'public' && owner.status === 'active'
+        ? 'public, max-age=300'
+        : 'private, max-age=300'
+    )
+    response.header('Vary', 'Cookie')
+    if (request.header('if-none-match') === etag) {
+      return response.status(304).send('')
+    }
+    return response.send(bytes)
+  }
+
+  async update(ctx: HttpContext) {
+    const { request, auth, session, response } = ctx
+    try {
+      await ProfileService.replaceAvatar(
+        auth.getUserOrFail(),
+        request.file('avatar', { size: MAX_IMAGE_SIZE })
+      )
+    } catch (error) {
+      if (!(error instanceof UploadRejectedError)) {
+        throw error
+      }
+      response.status(422)
+      return ProfileController.render(ctx, { avatar: [error.message] })
+    }
+    session.flash('success', 'Your picture was updated.')
+    return response.redirect().toRoute('profile.edit')
+  }
+
+  async destroy({ auth, session, response }: HttpContext) {
+    await ProfileService.removeAvatar(auth.getUserOrFail())
+    session.flash('success', 'Your picture was removed.')
+    return response.redirect().toRoute('profile.edit')
+  }
+}

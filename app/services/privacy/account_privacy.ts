@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto'
+import AuditLog from '#models/audit_log'
+import UserToken from '#models/user_token'
+import SessionRegistry from '#services/auth/session_registry'
+import ImageUploadService from '#services/uploads/image_upload_service'
+import privacyRegistry, { type ExportedFile } from '#services/privacy/privacy_registry'
+
+export const FORMER_MEMBER_NAME = 'Former member'
+
+/*
+ * The foundation's own personal data: the account and profile, the security audit entries
+ * about the person, and the sessions they are signed in with.
+ */
+privacyRegistry
+  .register({
+    name: 'account',
+    async export(user) {
+      const files: ExportedFile[] = []
+      if (user.avatarKey) {
+        const avatar = await ImageUploadService.read(user.avatarKey)
+        if (avatar) {
+          files.push({ name: 'avatar.webp', contents: avatar })
+        }
+      }
+      return {
+        data: {
+          fullName: user.fullName,
+          displayName: user.displayName,
+          email: user.email,
+          emailVerifiedAt: user.emailVerifiedAt?.toISO() ?? null,
+          role: user.role,
+          status: user.status,
+          bio: user.bio,
+          phone: user.phone,
+          profileVisibility: user.profileVisibility,
+          showEmail: user.showEmail,
+          timezone: user.timezone,
+          lastLoginAt: user.lastLoginAt?.toISO() ?? null,
+          createdAt: user.createdAt.toISO(),
+          updatedAt: user.updatedAt?.toISO() ?? null,
+        },
+        files,
+      }
+    },
+    async erase(user, trx) {
+      const avatarKey = user.avatarKey
+      user.useTransaction(trx)
+      user.merge({
+        fullName: FORMER_MEMBER_NAME,
+        displayName: null,
+        email: `deleted-${user.id}@invalid`,
+        password: randomBytes(32).toString('base64url'),
+        bio: null,
+        phone: null,
+        avatarKey: null,
+        timezone: null,
+        profileVisibility: 'private',
+        showEmail: false,
+        status: 'disabled',
+      })
+      await user.save()
+      await UserToken.query({ client: trx }).where('user_id', user.id).delete()
+      return () => ImageUploadService.delete(avatarKey)
+    },
+  })
+  .register({
+    name: 'audit',
+    async export(user) {
+      const entries = await AuditLog.query()
+        .where('subject_id', user.id)
+        .orWhere('actor_id', user.id)
+        .orderBy('created_at', 'asc')
+      return {
+        data: {
+          entries: entries.map((entry) => ({
+            action: entry.action,
+            byYou: entry.actorId === user.id,
+            aboutYou: entry.subjectId === user.id,
+            ip: entry.ip,
+            userAgent: entry.userAgent,
+            at: entry.createdAt.toISO(),
+          })),
+        },
+      }
+    },
+    async erase(user, trx) {
+      // The trail of what happened stays (it protects the association and other members);
+      // what identifies the person in it goes.
+      await AuditLog.query({ client: trx })
+        .where('subject_id', user.id)
+        .update({ subject_email: null })
+      await AuditLog.query({ client: trx })
+        .where('actor_id', user.id)
+        .orWhere('subject_id', user.id)
+        .update({ ip: null, user_agent: null })
+    },
+  })
+  .register({
+    name: 'sessions',
+    async export(user) {
+      const sessions = await SessionRegistry.sessionsOf(user)
+      return {
+        data: {
+          sessions: sessions.map((session) => ({
+            signedInAt: new Date(session.signedInAt).toISOString(),
+            lastSeenAt: new Date(session.lastSeenAt).toISOString(),
+            ip: session.ip,
+            userAgent: session.userAgent,
+          })),
+        },
+      }
+    },
+    async erase(user, trx) {
+      await trx.from('remember_me_tokens').where('tokenable_id', user.id).delete()
+      return () => SessionRegistry.revokeAll(user)
+    },
+  })

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import sharp from 'sharp'
+import drive from '@adonisjs/drive/services/main'
+import { Exception } from '@adonisjs/core/exceptions'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import { detectImageType } from '#services/uploads/file_type'
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
+export const MAX_IMAGE_SIZE = '5mb'
+
+/**
+ * An upload refused for what it is (type, size, unreadable): the message is safe to show.
+ */
+export class UploadRejectedError extends Exception {
+  static status = 422
+  static code = 'E_UPLOAD_REJECTED'
+}
+
+export interface ImageVariant {
+  width: number
+  height: number
+  fit: 'cover' | 'inside'
+}
+
+/**
+ * Stores user-supplied images safely: the type is read from the bytes (never from the name or
+ * the Content-Type the client sent), the size is checked on the real bytes, and every image is
+ * decoded and re-encoded as WebP at a bounded size, which drops EXIF/GPS metadata and anything
+ * smuggled after the pixels. Keys are random; the client's file name is never used.
+ */
+export default class ImageUploadService {
+  static async store(
+    file: MultipartFile | null | undefined,
+    folder: string,
+    variant: ImageVariant
+  ) {
+    if (!file) {
+      throw new UploadRejectedError('Choose an image to upload.')
+    }
+    if (file.hasErrors || !file.tmpPath) {
+      throw new UploadRejectedError(ImageUploadService.#describe(file))
+    }
+    const bytes = await readFile(file.tmpPath)
+    if (bytes.byteLength > MAX_IMAGE_BYTES) {
+      throw new UploadRejectedError('The image is larger than 5 MB.')
+    }
+    if (!(await detectImageType(bytes))) {
+      throw new UploadRejectedError('The file is not a PNG, JPEG, WebP or GIF image.')
+    }
+
+    let encoded: Buffer
+    try {
+      encoded = await sharp(bytes, { limitInputPixels: 40_000_000 })
+        .rotate()
+        .resize(variant.width, variant.height, {
+          fit: variant.fit,
+          withoutEnlargement: variant.fit === 'inside',
+        })
+        .webp({ quality: 82 })
+        .toBuffer()
+    } catch {
+      throw new UploadRejectedError('The image could not be read. It may be damaged.')
+    }
+
+    const key = `${folder}/${randomUUID()}.webp`
+    await drive.use().put(key, encoded, { contentType: 'image/webp' })
+    return key
+  }
+
+  static async read(key: string) {
+    const disk = drive.use()
+    if (!(await disk.exists(key))) {
+      return null
+    }
+    return Buffer.from(await disk.getBytes(key))
+  }
+
+  static async delete(key: string | null | undefined) {
+    if (key) {
+      await drive.use().delete(key)
+    }
+  }
+
+  static #describe(file: MultipartFile) {
+    const sizeError = file.errors.find((error) => error.type === 'size')
+    return sizeError ? 'The image is larger than 5 MB.' : 'The upload failed. Please try again.'
+  }
+}

@@ -1,0 +1,6 @@
+/*
+ * Every module holding personal data registers its exporter and eraser here
+ * (app/services/privacy/privacy_registry.ts), so "download my data" and account deletion
+ * cover all of them.
+ */
+import '#services/privacy/account_privacy'

@@ -1,0 +1,245 @@
+import { test } from '@japa/runner'
+import { unzipSync, strFromU8 } from 'fflate'
+import { ApiRequest } from '@japa/api-client'
+import sharp from 'sharp'
+import drive from '@adonisjs/drive/services/main'
+import db from '@adonisjs/lucid/services/db'
+import AuditLog from '#models/audit_log'
+import User from '#models/user'
+import { UserFactory } from '#database/factories/user_factory'
+import { isolateDatabase } from '#tests/helpers/database'
+import ImageUploadService from '#services/uploads/image_upload_service'
+import AuditLogService from '#services/audit/audit_log_service'
+import { pngImage } from '#tests/fixtures/images'
+import {
+  closeOpenedSessions,
+  openSessionElsewhere,
+  randomIp,
+  sessionExists,
+  uniqueEmail,
+} from '#tests/functional/account/helpers'
+
+const PASSWORD = 'correct horse battery staple'
+
+async function withAvatar(user: User, client: any) {
+  await client
+    .post('/account/avatar')
+    .file('avatar', await pngImage(), { filename: 'me.png' })
+    .loginAs(user)
+    .withCsrfToken()
+  await user.refresh()
+  return user.avatarKey!
+}
+
+test.group('Account / download my data', (group) => {
+  isolateDatabase(group)
+  group.setup(() => {
+    ApiRequest.addParser('application/zip', (response, callback) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => callback(null, Buffer.concat(chunks)))
+    })
+    return () => ApiRequest.removeParser('application/zip')
+  })
+  group.each.teardown(() => closeOpenedSessions())
+
+  test("a ZIP with the member's data as JSON and their picture", async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const user = await UserFactory.merge({
+      email: uniqueEmail('export'),
+      bio: 'Collects stamps.',
+      phone: '+33 1 23 45 67 89',
+    }).create()
+    const avatarKey = await withAvatar(user, client)
+    cleanup(() => ImageUploadService.delete(avatarKey))
+    await openSessionElsewhere(user, { userAgent: 'Firefox', ip: '198.51.100.7' })
+    await AuditLogService.record({ action: 'login.succeeded', actor: user, subject: user })
+    const someoneElse = await UserFactory.create()
+    await AuditLogService.record({
+      action: 'login.succeeded',
+      actor: someoneElse,
+      subject: someoneElse,
+    })
+
+    const response = await client.post('/account/export').loginAs(user).withCsrfToken()
+    response.assertStatus(200)
+    assert.equal(response.header('content-type'), 'application/zip')
+    assert.match(
+      response.header('content-disposition') ?? '',
+      /^attachment; filename="guildhall-data-\d+-\d{8}\.zip"$/
+    )
+
+    const entries = unzipSync(new Uint8Array(response.body()))
+    assert.includeMembers(Object.keys(entries), [
+      'export.json',
+      'account.json',
+      'audit.json',
+      'sessions.json',
+      'files/account/avatar.webp',
+    ])
+
+    const account = JSON.parse(strFromU8(entries['account.json']))
+    assert.equal(account.email, user.email)
+    assert.equal(account.bio, 'Collects stamps.')
+    assert.equal(account.phone, '+33 1 23 45 67 89')
+    assert.notProperty(account, 'password')
+
+    const audit = JSON.parse(strFromU8(entries['audit.json']))
+    assert.isTrue(audit.entries.every((entry: any) => entry.byYou || entry.aboutYou))
+    assert.isTrue(audit.entries.some((entry: any) => entry.action === 'login.succeeded'))
+
+    const sessions = JSON.parse(strFromU8(entries['sessions.json']))
+    assert.isTrue(sessions.sessions.some((session: any) => session.ip === '198.51.100.7'))
+
+    const avatar = await sharp(Buffer.from(entries['files/account/avatar.webp'])).metadata()
+    assert.equal(avatar.format, 'webp')
+
+    assert.isNotNull(
+      await AuditLog.query().where('action', 'data.exported').where('subject_id', user.id).first()
+    )
+  })
+
+  test('the export needs the CSRF token', async ({ client, assert }) => {
+    const user = await UserFactory.create()
+    const response = await client.post('/account/export').loginAs(user).redirects(0)
+    assert.notEqual(response.header('content-type'), 'application/zip')
+  })
+})
+
+test.group('Account / delete my account', (group) => {
+  isolateDatabase(group)
+  group.each.teardown(() => closeOpenedSessions())
+
+  test('erases the personal data, ends every session and logs out', async ({ client, assert }) => {
+    const email = uniqueEmail('leaving')
+    const user = await UserFactory.merge({
+      email,
+      displayName: 'Leaving Soon',
+      bio: 'Bye',
+      phone: '+1 555 0100',
+      timezone: 'Europe/Rome',
+      profileVisibility: 'public',
+      showEmail: true,
+    }).create()
+    const avatarKey = await withAvatar(user, client)
+    const elsewhere = await openSessionElsewhere(user)
+    await db.table('remember_me_tokens').insert({
+      tokenable_id: user.id,
+      hash: 'x'.repeat(64),
+      created_at: new Date(),
+      updated_at: new Date(),
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    await AuditLogService.record({ action: 'login.succeeded', actor: user, subject: user }, null)
+
+    const page = await client.get('/account/delete').loginAs(user)
+    page.assertStatus(200)
+    page.assertTextIncludes('Type DELETE to confirm')
+
+    const response = await client
+      .delete('/account')
+      .form({ currentPassword: PASSWORD, confirmation: 'DELETE' })
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/')
+    response.assertSessionMissing('auth_web')
+
+    await user.refresh()
+    assert.equal(user.fullName, 'Former member')
+    assert.equal(user.name, 'Former member')
+    assert.equal(user.email, `deleted-${user.id}@invalid`)
+    assert.equal(user.status, 'disabled')
+    assert.isNull(user.displayName)
+    assert.isNull(user.bio)
+    assert.isNull(user.phone)
+    assert.isNull(user.timezone)
+    assert.isNull(user.avatarKey)
+    assert.isFalse(user.showEmail)
+    assert.equal(user.profileVisibility, 'private')
+    assert.isFalse(await drive.use().exists(avatarKey))
+    assert.isFalse(await sessionExists(elsewhere))
+    const tokens = await db.from('remember_me_tokens').where('tokenable_id', user.id)
+    assert.lengthOf(tokens, 0)
+
+    const audits = await AuditLog.query().where('subject_id', user.id)
+    assert.isTrue(audits.every((entry) => entry.subjectEmail !== email))
+    assert.isTrue(audits.some((entry) => entry.action === 'account.deleted'))
+
+    const login = await client
+      .post('/login')
+      .header('x-forwarded-for', randomIp())
+      .form({ email, password: PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    login.assertSessionMissing('auth_web')
+    const placeholderLogin = await client
+      .post('/login')
+      .header('x-forwarded-for', randomIp())
+      .form({ email: user.email, password: PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    placeholderLogin.assertSessionMissing('auth_web')
+  })
+
+  test('a session still open after deletion is no longer signed in', async ({ client }) => {
+    const user = await UserFactory.create()
+    await client
+      .delete('/account')
+      .form({ currentPassword: PASSWORD, confirmation: 'DELETE' })
+      .loginAs(user)
+      .withCsrfToken()
+    const response = await client
+      .get('/account/profile')
+      .loginAs(await User.findOrFail(user.id))
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+  })
+
+  test('needs the correct password', async ({ client, assert }) => {
+    const user = await UserFactory.create()
+    const response = await client
+      .delete('/account')
+      .form({ currentPassword: 'definitely not it', confirmation: 'DELETE' })
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertHeader('location', '/account/delete')
+    const flash = response.flashMessages() as Record<string, any>
+    assert.deepEqual(flash.inputErrorsBag.currentPassword, ['The current password is not correct.'])
+    assert.equal(flash.confirmation, 'DELETE')
+    await user.refresh()
+    assert.equal(user.status, 'active')
+    assert.notEqual(user.fullName, 'Former member')
+  })
+
+  test('needs the typed confirmation', async ({ client, assert }) => {
+    const user = await UserFactory.create()
+    const response = await client
+      .delete('/account')
+      .form({ currentPassword: PASSWORD, confirmation: 'delete please' })
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
+    const flash = response.flashMessages() as Record<string, any>
+    assert.deepEqual(flash.inputErrorsBag.confirmation, ['Type DELETE to confirm.'])
+    await user.refresh()
+    assert.equal(user.status, 'active')
+  })
+
+  test('needs the CSRF token', async ({ client, assert }) => {
+    const user = await UserFactory.create()
+    await client
+      .delete('/account')
+      .form({ currentPassword: PASSWORD, confirmation: 'DELETE' })
+      .loginAs(user)
+      .redirects(0)
+    await user.refresh()
+    assert.equal(user.status, 'active')
+  })
+})
