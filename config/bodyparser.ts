@@ -3,12 +3,15 @@ import { defineConfig } from '@adonisjs/core/bodyparser'
 /*
  * Body size limits: forms are small; multipart covers avatar and document uploads, whose own
  * per-file limits are checked by the upload services.
+ *
+ * Form fields are not trimmed here: a password must reach the validator exactly as typed.
+ * Validators trim the fields where surrounding spaces are noise (`vine.string().trim()`).
  */
 const bodyParserConfig = defineConfig({
   allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   form: {
     convertEmptyStringsToNull: true,
-    trimWhitespaces: true,
+    trimWhitespaces: false,
     limit: '256kb',
     types: ['application/x-www-form-urlencoded'],
   },
@@ -31,7 +34,7 @@ const bodyParserConfig = defineConfig({
   multipart: {
     autoProcess: true,
     convertEmptyStringsToNull: true,
-    trimWhitespaces: true,
+    trimWhitespaces: false,
     processManually: [],
     limit: '25mb',
     types: ['multipart/form-data'],

@@ -2,14 +2,22 @@
  * Every named rate limit of the portal. Each throttle answers 429 with Retry-After and the
  * friendly "slow down" page (app/exceptions/handler.ts).
  */
+import env from '#start/env'
 import limiter from '@adonisjs/limiter/services/main'
 
 export const globalThrottle = limiter.define('global', (ctx) => {
-  return limiter.allowRequests(300).every('1 minute').usingKey(`ip_${ctx.request.ip()}`)
+  return limiter
+    .allowRequests(env.get('RATE_LIMIT_GLOBAL_PER_MINUTE', 300))
+    .every('1 minute')
+    .usingKey(`ip_${ctx.request.ip()}`)
 })
 
+/*
+ * A flood cap on the login form. Failed sign-ins are counted separately, per account and per IP,
+ * by app/services/auth/login_lockout_service.ts.
+ */
 export const loginThrottle = limiter.define('login', (ctx) => {
-  return limiter.allowRequests(30).every('15 minutes').usingKey(`ip_${ctx.request.ip()}`)
+  return limiter.allowRequests(60).every('1 minute').usingKey(`ip_${ctx.request.ip()}`)
 })
 
 export const registerThrottle = limiter.define('register', (ctx) => {
@@ -23,4 +31,13 @@ export const passwordResetThrottle = limiter.define('password_reset', (ctx) => {
 export const verificationResendThrottle = limiter.define('verification_resend', (ctx) => {
   const key = ctx.auth.user ? `user_${ctx.auth.user.id}` : `ip_${ctx.request.ip()}`
   return limiter.allowRequests(3).every('15 minutes').usingKey(key)
+})
+
+/*
+ * Account forms that check the current password (email, password, deletion): a stolen session
+ * must not become a way to guess it.
+ */
+export const accountPasswordThrottle = limiter.define('account_password', (ctx) => {
+  const key = ctx.auth.user ? `user_${ctx.auth.user.id}` : `ip_${ctx.request.ip()}`
+  return limiter.allowRequests(10).every('15 minutes').usingKey(key)
 })

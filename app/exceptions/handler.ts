@@ -1,6 +1,8 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import { errors as limiterErrors } from '@adonisjs/limiter'
+import { errors as bouncerErrors } from '@adonisjs/bouncer'
 
 /**
  * Outside development, errors render friendly pages that show the request id and nothing of
@@ -19,6 +21,28 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    // The limiter's error answers by itself with plain text; browsers get the page instead,
+    // with the same Retry-After and rate-limit headers.
+    if (
+      error instanceof limiterErrors.E_TOO_MANY_REQUESTS &&
+      this.renderStatusPages &&
+      ctx.request.accepts(['html', 'json']) === 'html'
+    ) {
+      const headers = error.headers ?? error.getDefaultHeaders()
+      Object.entries(headers).forEach(([name, value]) => ctx.response.header(name, value))
+      return ctx.response
+        .status(429)
+        .send(await ctx.view.render('pages/errors/too_many_requests', { error }))
+    }
+    // Bouncer's denial also answers by itself in plain text; browsers get the friendly page.
+    if (
+      error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE &&
+      ctx.request.accepts(['html', 'json']) === 'html'
+    ) {
+      return ctx.response
+        .status(403)
+        .send(await ctx.view.render('pages/errors/forbidden', { error }))
+    }
     return super.handle(error, ctx)
   }
 

@@ -44,6 +44,19 @@ export default class UserTokenService {
   }
 
   /**
+   * The token's record while it can still be used (unknown, expired and used ones give null),
+   * without using it: lets a page check a link before showing its form.
+   */
+  static async find(token: string, purpose: TokenPurpose) {
+    const record = await UserToken.query()
+      .where('token_hash', hashToken(token))
+      .where('purpose', purpose)
+      .whereNull('used_at')
+      .first()
+    return record && record.expiresAt > DateTime.utc() ? record : null
+  }
+
+  /**
    * Marks the token used and returns it, or null when it is unknown, expired, already used or
    * for another purpose. The conditional update makes two simultaneous uses succeed once.
    */
