@@ -10,6 +10,10 @@ import { defineConfig } from '@adonisjs/lucid'
  */
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
+// database/schema.ts is regenerated when developers migrate; test and production runs leave
+// the committed file alone.
+const schemaGeneration = { enabled: app.inDev }
+
 const sqliteFile = env.get('SQLITE_FILE') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3')
 mkdirSync(dirname(sqliteFile), { recursive: true })
 
@@ -38,6 +42,7 @@ const dbConfig = defineConfig({
       },
       useNullAsDefault: true,
       migrations,
+      schemaGeneration,
       debug: false,
     },
     postgres: {
@@ -50,6 +55,7 @@ const dbConfig = defineConfig({
         database: env.get('PG_DB_NAME', 'guildhall'),
       },
       migrations,
+      schemaGeneration,
       debug: false,
     },
   },
