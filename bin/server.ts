@@ -27,5 +27,13 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
   .start()
   .catch((error) => {
     process.exitCode = 1
+    // A configuration mistake is the operator's to fix, not a bug: one line, no stack trace.
+    if (error?.code === 'E_INVALID_ENV_VARIABLES') {
+      const details = String(error.help ?? '')
+        .split('\n')
+        .map((line) => line.replace(/^- /, ''))
+      process.stderr.write(`Cannot start Guildhall: ${details.filter(Boolean).join('; ')}\n`)
+      return
+    }
     prettyPrintError(error)
   })

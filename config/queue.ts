@@ -26,7 +26,9 @@ const queueConfig = defineConfig({
     removeOnFail: false,
   },
   worker: {
-    concurrency: 4,
+    // One job at a time per worker process; run more processes to go faster. With more, the
+    // worker of @boringnode/queue 0.6.0 mishandles a job that outlasts idleDelay and pauses 5 s.
+    concurrency: 1,
     idleDelay: '1s',
     stalledThreshold: '60s',
     stalledInterval: '30s',

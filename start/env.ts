@@ -4,8 +4,9 @@
  * `.env.example` documents each one.
  */
 import { Env } from '@adonisjs/core/env'
+import { assertValidConfiguration } from '#start/env_checks'
 
-export default await Env.create(new URL('../', import.meta.url), {
+const env = await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
   HOST: Env.schema.string({ format: 'host' }),
@@ -24,6 +25,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   ] as const),
   TRUSTED_PROXIES: Env.schema.string.optional(),
   SECURITY_CONTACT: Env.schema.string.optional(),
+  RATE_LIMIT_GLOBAL_PER_MINUTE: Env.schema.number.optional(),
 
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'postgres'] as const),
   SQLITE_FILE: Env.schema.string.optional(),
@@ -53,6 +55,19 @@ export default await Env.create(new URL('../', import.meta.url), {
   S3_ACCESS_KEY_ID: Env.schema.string.optional(),
   S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
 
+  CLAMD_HOST: Env.schema.string.optional({ format: 'host' }),
+  CLAMD_PORT: Env.schema.number.optional(),
+  DOCUMENTS_MAX_UPLOAD_MB: Env.schema.number.optional(),
+  DOCUMENTS_QUOTA_MB: Env.schema.number.optional(),
+
   QUEUE_DRIVER: Env.schema.enum.optional(['database', 'redis', 'sync'] as const),
   QUEUE_WORKER: Env.schema.boolean.optional(),
+
+  SEED_DEMO_DATA: Env.schema.boolean.optional(),
+  // Generated public news posts the news seeder adds (for the news benchmark).
+  NEWS_DEMO_POSTS: Env.schema.number.optional(),
 })
+
+assertValidConfiguration(env)
+
+export default env

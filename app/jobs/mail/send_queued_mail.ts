@@ -15,8 +15,8 @@ export interface SendQueuedMailPayload {
  * as a failed job for an admin to retry once retries run out.
  */
 export default class SendQueuedMail extends Job<SendQueuedMailPayload> {
+  // On the default queue, so a plain `node ace queue:work` delivers mail.
   static options: JobOptions = {
-    queue: 'mail',
     maxRetries: 8,
   }
 
