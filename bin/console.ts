@@ -2,7 +2,8 @@
  * Ace entrypoint. Commands boot the application only when they ask for it (startApp).
  */
 await import('reflect-metadata')
-const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
+const { Ignitor } = await import('@adonisjs/core')
+const { reportBootError } = await import('./report_boot_error.js')
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -23,7 +24,4 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
   })
   .ace()
   .handle(process.argv.splice(2))
-  .catch((error) => {
-    process.exitCode = 1
-    prettyPrintError(error)
-  })
+  .catch(reportBootError)

@@ -4,7 +4,8 @@
  * and closes the database and Redis connections (see providers/app_provider.ts).
  */
 await import('reflect-metadata')
-const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
+const { Ignitor } = await import('@adonisjs/core')
+const { reportBootError } = await import('./report_boot_error.js')
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -25,15 +26,4 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
   })
   .httpServer()
   .start()
-  .catch((error) => {
-    process.exitCode = 1
-    // A configuration mistake is the operator's to fix, not a bug: one line, no stack trace.
-    if (error?.code === 'E_INVALID_ENV_VARIABLES') {
-      const details = String(error.help ?? '')
-        .split('\n')
-        .map((line) => line.replace(/^- /, ''))
-      process.stderr.write(`Cannot start Guildhall: ${details.filter(Boolean).join('; ')}\n`)
-      return
-    }
-    prettyPrintError(error)
-  })
+  .catch(reportBootError)
