@@ -43,6 +43,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/limiter'),
     () => import('#start/view'),
+    () => import('#start/privacy'),
     { file: () => import('#start/scheduler'), environment: ['web'] },
   ],
 
@@ -61,6 +62,11 @@ export default defineConfig({
       {
         files: ['tests/browser/**/*.spec.ts'],
         name: 'browser',
+        timeout: 120000,
+      },
+      {
+        files: ['tests/cluster/**/*.spec.ts'],
+        name: 'cluster',
         timeout: 120000,
       },
     ],
