@@ -61,9 +61,11 @@ const env = await Env.create(new URL('../', import.meta.url), {
   DOCUMENTS_QUOTA_MB: Env.schema.number.optional(),
 
   QUEUE_DRIVER: Env.schema.enum.optional(['database', 'redis', 'sync'] as const),
-  QUEUE_WORKER: Env.schema.boolean.optional(),
 
   SEED_DEMO_DATA: Env.schema.boolean.optional(),
+  // Whether visitors (and signed-in non-members) may see the public profiles in the member
+  // directory; when false the directory is for members only.
+  DIRECTORY_PUBLIC: Env.schema.boolean.optional(),
   // Generated public news posts the news seeder adds (for the news benchmark).
   NEWS_DEMO_POSTS: Env.schema.number.optional(),
 })

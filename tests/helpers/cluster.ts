@@ -105,7 +105,7 @@ export class Cluster {
       return new AppProcess(
         name,
         ['--import=@poppinss/ts-exec', 'bin/server.ts'],
-        this.env(port, { QUEUE_WORKER: 'false' })
+        this.env(port)
       )
     })
     this.processes.push(...servers)

@@ -64,7 +64,6 @@ test.group('Operations / in production', (group) => {
       DB_CONNECTION: 'sqlite',
       SQLITE_FILE: join(folder, 'production.sqlite3'),
       QUEUE_DRIVER: 'database',
-      QUEUE_WORKER: 'false',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(await freePort()),
       MAIL_FROM_ADDRESS: 'secretary@production-test.example',
