@@ -35,7 +35,8 @@ const bodyParserConfig = defineConfig({
     autoProcess: true,
     convertEmptyStringsToNull: true,
     trimWhitespaces: false,
-    processManually: [],
+    // Document uploads stream through their controllers, which enforce the size limit.
+    processManually: ['/documents/folders/:id/documents', '/documents/:id/versions'],
     limit: '25mb',
     types: ['multipart/form-data'],
   },

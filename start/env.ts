@@ -55,7 +55,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
   S3_ACCESS_KEY_ID: Env.schema.string.optional(),
   S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
 
-  CLAMD_HOST: Env.schema.string.optional({ format: 'host' }),
+  CLAMD_HOST: Env.schema.string.optional(),
   CLAMD_PORT: Env.schema.number.optional(),
   DOCUMENTS_MAX_UPLOAD_MB: Env.schema.number.optional(),
   DOCUMENTS_QUOTA_MB: Env.schema.number.optional(),

@@ -41,3 +41,33 @@ export const accountPasswordThrottle = limiter.define('account_password', (ctx) 
   const key = ctx.auth.user ? `user_${ctx.auth.user.id}` : `ip_${ctx.request.ip()}`
   return limiter.allowRequests(10).every('15 minutes').usingKey(key)
 })
+
+/*
+ * Document downloads, counted per account and per IP, so neither a scraping account nor a
+ * scraping address can empty the library.
+ */
+export const documentDownloadUserThrottle = limiter.define('document_download_user', (ctx) => {
+  const key = ctx.auth.user ? `user_${ctx.auth.user.id}` : `guest_ip_${ctx.request.ip()}`
+  return limiter.allowRequests(30).every('1 minute').usingKey(key)
+})
+
+export const documentDownloadIpThrottle = limiter.define('document_download_ip', (ctx) => {
+  return limiter.allowRequests(60).every('1 minute').usingKey(`ip_${ctx.request.ip()}`)
+})
+
+/*
+ * Event registrations and cancellations per account: enough for a person, not for a script.
+ */
+export const eventRegistrationThrottle = limiter.define('event_registration', (ctx) => {
+  const key = ctx.auth.user ? `user_${ctx.auth.user.id}` : `ip_${ctx.request.ip()}`
+  return limiter.allowRequests(20).every('10 minutes').usingKey(key)
+})
+
+/*
+ * Members CSV exports: each one reads the whole membership, so a board account gets a handful
+ * per hour.
+ */
+export const memberExportThrottle = limiter.define('member_export', (ctx) => {
+  const key = ctx.auth.user ? `user_${ctx.auth.user.id}` : `ip_${ctx.request.ip()}`
+  return limiter.allowRequests(10).every('1 hour').usingKey(key)
+})

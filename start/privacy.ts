@@ -4,3 +4,5 @@
  * cover all of them.
  */
 import '#services/privacy/account_privacy'
+import '#services/privacy/news_privacy'
+import '#services/privacy/documents_privacy'

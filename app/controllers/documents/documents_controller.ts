@@ -1,0 +1,203 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Document from '#models/document'
+import Folder from '#models/folder'
+import DocumentPolicy from '#policies/document_policy'
+import FolderPolicy from '#policies/folder_policy'
+import DocumentService from '#services/documents/document_service'
+import DownloadService from '#services/documents/download_service'
+import { formatBytes } from '#services/documents/library_quota'
+import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
+import { LibraryRuleError, notFound } from '#services/documents/library_errors'
+import { ACCEPT_ATTRIBUTE } from '#services/documents/document_files'
+import { maxUploadLabel, receiveUpload } from '#services/documents/upload_receiver'
+import { UploadRejectedError } from '#services/uploads/image_upload_service'
+import { fieldErrors, type FieldErrors } from '#services/account/form_feedback'
+import { documentValidator, newDocumentValidator } from '#validators/documents'
+
+export default class DocumentsController {
+  async show({ params, bouncer, view, auth }: HttpContext) {
+    const document = await DocumentsController.readable(params.id, bouncer)
+    const access = await LibraryAccess.for(auth.user)
+    await document.load((loader) => {
+      loader
+        .load('owner')
+        .load('versions', (versions) => versions.preload('uploadedBy').orderBy('number', 'desc'))
+    })
+    const canEdit = access.canEditDocument(document)
+    return view.render('pages/documents/show', {
+      document,
+      breadcrumbs: access.pathOf(document.folderId),
+      level: access.documentLevel(document),
+      levelLabels: ACCESS_LEVEL_LABELS,
+      canEdit,
+      downloadCounts: canEdit ? await DownloadService.countsByVersion(document) : null,
+      recentDownloads: canEdit ? await DownloadService.recent(document) : [],
+      formatBytes,
+      accept: ACCEPT_ATTRIBUTE,
+      maxUpload: maxUploadLabel(),
+    })
+  }
+
+  async create(ctx: HttpContext) {
+    const folder = await DocumentsController.#uploadFolder(ctx)
+    return DocumentsController.renderUpload(ctx, folder)
+  }
+
+  /**
+   * The upload form posts here as multipart, read by hand so the size limit holds while the
+   * file streams in (config/bodyparser.ts).
+   */
+  async store(ctx: HttpContext) {
+    const { request, auth, session, response } = ctx
+    const folder = await DocumentsController.#uploadFolder(ctx)
+    let received
+    try {
+      received = await receiveUpload(request)
+    } catch (error) {
+      if (!(error instanceof UploadRejectedError)) throw error
+      return DocumentsController.renderUpload(ctx, folder, { file: [error.message] }, error.status)
+    }
+    const [error, input] = await request.tryValidateUsing(newDocumentValidator)
+    if (error || !received) {
+      await received?.discard()
+      const errors = error ? fieldErrors(error) : {}
+      if (!received) errors.file = ['Choose a file to upload.']
+      return DocumentsController.renderUpload(ctx, folder, errors)
+    }
+    try {
+      const document = await DocumentService.create(
+        auth.getUserOrFail(),
+        folder,
+        input,
+        received,
+        input.changeNote,
+        ctx
+      )
+      session.flash('success', `"${document.title}" was added to the library.`)
+      return response.redirect().toRoute('documents.show', { id: document.id })
+    } catch (failure) {
+      if (failure instanceof UploadRejectedError) {
+        return DocumentsController.renderUpload(
+          ctx,
+          folder,
+          { file: [failure.message] },
+          failure.status
+        )
+      }
+      if (failure instanceof LibraryRuleError) {
+        return DocumentsController.renderUpload(ctx, folder, { [failure.field]: [failure.message] })
+      }
+      throw failure
+    }
+  }
+
+  async edit(ctx: HttpContext) {
+    const document = await DocumentsController.#editable(ctx, 'update')
+    return DocumentsController.renderEdit(ctx, document)
+  }
+
+  async update(ctx: HttpContext) {
+    const { request, auth, session, response } = ctx
+    const document = await DocumentsController.#editable(ctx, 'update')
+    const [error, input] = await request.tryValidateUsing(documentValidator)
+    if (error) return DocumentsController.renderEdit(ctx, document, fieldErrors(error))
+    try {
+      await DocumentService.update(auth.getUserOrFail(), document, input, ctx)
+    } catch (failure) {
+      if (!(failure instanceof LibraryRuleError)) throw failure
+      return DocumentsController.renderEdit(ctx, document, { [failure.field]: [failure.message] })
+    }
+    session.flash('success', 'The document was saved.')
+    return response.redirect().toRoute('documents.show', { id: document.id })
+  }
+
+  async destroy(ctx: HttpContext) {
+    const { auth, session, response } = ctx
+    const document = await DocumentsController.#editable(ctx, 'delete')
+    await DocumentService.destroy(auth.getUserOrFail(), document, ctx)
+    session.flash('success', `"${document.title}" was deleted with all its versions.`)
+    return response.redirect().toRoute('folders.show', { id: document.folderId })
+  }
+
+  /** A document the viewer may read, or the same 404 as a missing one. */
+  static async readable(id: unknown, bouncer: HttpContext['bouncer']) {
+    const document = Number.isInteger(Number(id)) ? await Document.find(Number(id)) : null
+    if (!document || (await bouncer.with(DocumentPolicy).denies('view', document))) {
+      throw notFound()
+    }
+    return document
+  }
+
+  static async renderUpload(
+    { view, response, request, auth }: HttpContext,
+    folder: Folder,
+    errors?: FieldErrors,
+    status = 422
+  ) {
+    const access = await LibraryAccess.for(auth.user)
+    if (errors) response.status(status)
+    view.share({ inputErrors: errors })
+    return view.render('pages/documents/create', {
+      folder,
+      breadcrumbs: access.pathOf(folder.id),
+      values: errors ? request.all() : {},
+      levels: access.choosableLevels(folder.id),
+      inheritedLevel: access.folderLevel(folder.id),
+      levelLabels: ACCESS_LEVEL_LABELS,
+      accept: ACCEPT_ATTRIBUTE,
+      maxUpload: maxUploadLabel(),
+    })
+  }
+
+  static async renderEdit(
+    { view, response, request, auth }: HttpContext,
+    document: Document,
+    errors?: FieldErrors
+  ) {
+    const access = await LibraryAccess.for(auth.user)
+    if (errors) response.status(422)
+    view.share({ inputErrors: errors })
+    const folders = access
+      .readableFolders()
+      .filter((node) => access.canEditFolderContents(node.id))
+      .map((node) => ({
+        id: node.id,
+        label: access
+          .pathOf(node.id)
+          .map((step) => step.name)
+          .join(' / '),
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label))
+    return view.render('pages/documents/edit', {
+      document,
+      breadcrumbs: access.pathOf(document.folderId),
+      values: errors
+        ? request.all()
+        : {
+            title: document.title,
+            description: document.description ?? '',
+            tags: document.tagList.join(', '),
+            accessLevel: document.accessLevel ?? '',
+            reviewOn: document.reviewOn?.toISODate() ?? '',
+            folderId: document.folderId,
+          },
+      folders,
+      levels: access.choosableLevels(document.folderId),
+      inheritedLevel: access.folderLevel(document.folderId),
+      levelLabels: ACCESS_LEVEL_LABELS,
+    })
+  }
+
+  static async #uploadFolder({ params, bouncer }: HttpContext) {
+    const folder = await Folder.find(params.id)
+    if (!folder || (await bouncer.with(FolderPolicy).denies('view', folder))) throw notFound()
+    await bouncer.with(FolderPolicy).authorize('upload', folder)
+    return folder
+  }
+
+  static async #editable({ params, bouncer }: HttpContext, action: 'update' | 'delete') {
+    const document = await DocumentsController.readable(params.id, bouncer)
+    await bouncer.with(DocumentPolicy).authorize(action, document)
+    return document
+  }
+}

@@ -1,0 +1,275 @@
+import { test } from '@japa/runner'
+import { isolateDatabase } from '#tests/helpers/database'
+import FolderGrant from '#models/folder_grant'
+import type User from '#models/user'
+import {
+  deleteFilesOf,
+  expectStatus,
+  makeDocument,
+  makeFolder,
+  randomIp,
+  roles,
+  versionsOf,
+} from '#tests/functional/documents/helpers'
+
+type Viewer = 'visitor' | keyof typeof roles
+
+const VIEWERS: Viewer[] = ['visitor', 'user', 'member', 'board', 'admin']
+
+// Who reads what: each level against each role.
+const EXPECTED: Record<string, Viewer[]> = {
+  public: ['visitor', 'user', 'member', 'board', 'admin'],
+  members: ['member', 'board', 'admin'],
+  board: ['board', 'admin'],
+  admin: ['admin'],
+}
+
+async function viewer(kind: Viewer): Promise<User | null> {
+  return kind === 'visitor' ? null : roles[kind]()
+}
+
+test.group('Documents / access by role and level', (group) => {
+  isolateDatabase(group)
+
+  for (const [level, allowed] of Object.entries(EXPECTED)) {
+    test('a {$self} folder, its document and its version are readable only by the right roles')
+      .with([level])
+      .run(async ({ client, assert, cleanup }) => {
+        const admin = await roles.admin()
+        const folder = await makeFolder(`Folder ${level}`, level as 'public')
+        const document = await makeDocument(admin, folder, { title: `Paper ${level}` })
+        cleanup(() => deleteFilesOf(document))
+        const [version] = await versionsOf(document)
+
+        for (const kind of VIEWERS) {
+          const user = await viewer(kind)
+          const urls = [
+            `/documents/folders/${folder.id}`,
+            `/documents/${document.id}`,
+            `/documents/${document.id}/download`,
+            `/documents/${document.id}/versions/${version.id}/download`,
+          ]
+          for (const url of urls) {
+            const request = client.get(url).header('x-forwarded-for', randomIp()).redirects(0)
+            const response = await (user ? request.loginAs(user) : request)
+            assert.equal(
+              response.status(),
+              allowed.includes(kind) ? 200 : 404,
+              `${kind} on ${url} (${level})`
+            )
+          }
+        }
+      })
+  }
+
+  test('a subfolder inherits the stricter level of its parent', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const member = await roles.member()
+    const parent = await makeFolder('Board papers', 'board')
+    const child = await makeFolder('2024', null, parent)
+    const document = await makeDocument(board, child)
+    cleanup(() => deleteFilesOf(document))
+
+    const asMember = await client.get(`/documents/${document.id}`).loginAs(member)
+    asMember.assertStatus(404)
+    const folderAsMember = await client.get(`/documents/folders/${child.id}`).loginAs(member)
+    folderAsMember.assertStatus(404)
+    const asBoard = await client.get(`/documents/${document.id}`).loginAs(board)
+    asBoard.assertStatus(200)
+    assert.include(asBoard.text(), 'The board')
+  })
+
+  test('a document can be stricter than its folder, and then only that level reads it', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const member = await roles.member()
+    const folder = await makeFolder('Minutes', 'members')
+    const open = await makeDocument(board, folder, { title: 'General meeting minutes' })
+    const closed = await makeDocument(board, folder, {
+      title: 'Disciplinary hearing',
+      accessLevel: 'board',
+    })
+    cleanup(() => deleteFilesOf(open))
+    cleanup(() => deleteFilesOf(closed))
+
+    const listing = await client.get(`/documents/folders/${folder.id}`).loginAs(member)
+    listing.assertTextIncludes('General meeting minutes')
+    assert.notInclude(listing.text(), 'Disciplinary hearing')
+    await expectStatus(client.get(`/documents/${closed.id}`).loginAs(member), 404)
+    await expectStatus(client.get(`/documents/${closed.id}/download`).loginAs(member), 404)
+    await expectStatus(client.get(`/documents/${closed.id}`).loginAs(board), 200)
+  })
+
+  test('a subfolder or document cannot be looser than its folder', async ({ client, assert }) => {
+    const board = await roles.board()
+    const parent = await makeFolder('Members area', 'members')
+    const response = await client
+      .post('/documents/folders')
+      .form({ name: 'Open corner', accessLevel: 'public', parentId: parent.id })
+      .loginAs(board)
+      .withCsrfToken()
+    response.assertStatus(422)
+    response.assertTextIncludes('This level is looser than the folder it sits in')
+    assert.lengthOf(await parent.related('children').query(), 0)
+  })
+
+  test('a read grant opens a board folder to a named member, but not what is stricter inside', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const member = await roles.member()
+    const outsider = await roles.member()
+    const folder = await makeFolder('Festival committee', 'board')
+    const sub = await makeFolder('Budget', null, folder)
+    const shared = await makeDocument(board, sub, { title: 'Festival plan' })
+    const adminOnly = await makeDocument(await roles.admin(), folder, {
+      title: 'Contract',
+      accessLevel: 'admin',
+    })
+    cleanup(() => deleteFilesOf(shared))
+    cleanup(() => deleteFilesOf(adminOnly))
+    await FolderGrant.create({ folderId: folder.id, userId: member.id, permission: 'read' })
+
+    await expectStatus(client.get(`/documents/folders/${folder.id}`).loginAs(member), 200)
+    const page = await client.get(`/documents/${shared.id}`).loginAs(member)
+    page.assertStatus(200)
+    assert.notInclude(page.text(), 'Upload a new version')
+    await expectStatus(client.get(`/documents/${shared.id}/download`).loginAs(member), 200)
+    await expectStatus(client.get(`/documents/${adminOnly.id}`).loginAs(member), 404)
+    await expectStatus(client.get(`/documents/${shared.id}`).loginAs(outsider), 404)
+    await expectStatus(
+      client.get(`/documents/folders/${sub.id}/documents/new`).loginAs(member),
+      403
+    )
+  })
+
+  test('an edit grant lets a committee member upload into the folder', async ({
+    client,
+    assert,
+  }) => {
+    const member = await roles.member()
+    const folder = await makeFolder('Festival committee', 'board')
+    await FolderGrant.create({ folderId: folder.id, userId: member.id, permission: 'edit' })
+    const form = await client.get(`/documents/folders/${folder.id}/documents/new`).loginAs(member)
+    form.assertStatus(200)
+    form.assertTextIncludes('Upload a document')
+    const settings = await client.get(`/documents/folders/${folder.id}/edit`).loginAs(member)
+    settings.assertStatus(403)
+    assert.isTrue(true)
+  })
+
+  test('members cannot create, edit or delete folders or documents', async ({
+    client,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const member = await roles.member()
+    const folder = await makeFolder('Minutes', 'members')
+    const document = await makeDocument(board, folder)
+    cleanup(() => deleteFilesOf(document))
+
+    ;(await client.get('/documents/folders/new').loginAs(member), 403)
+    await expectStatus(
+      client
+        .post('/documents/folders')
+        .form({ name: 'Mine', accessLevel: 'members' })
+        .loginAs(member)
+        .withCsrfToken(),
+      403
+    )
+    await expectStatus(
+      client.delete(`/documents/folders/${folder.id}`).loginAs(member).withCsrfToken(),
+      403
+    )
+    await expectStatus(client.get(`/documents/${document.id}/edit`).loginAs(member), 403)
+    await expectStatus(
+      client.delete(`/documents/${document.id}`).loginAs(member).withCsrfToken(),
+      403
+    )
+    await expectStatus(
+      client.post(`/documents/folders/${folder.id}/documents`).loginAs(member).withCsrfToken(),
+      403
+    )
+  })
+
+  test('a visitor is refused a members-only file by its direct URL and by its version URL', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const folder = await makeFolder('Minutes', 'members')
+    const document = await makeDocument(board, folder)
+    cleanup(() => deleteFilesOf(document))
+    const [version] = await versionsOf(document)
+
+    for (const url of [
+      `/documents/${document.id}/download`,
+      `/documents/${document.id}/versions/${version.id}/download`,
+    ]) {
+      const response = await client.get(url).header('x-forwarded-for', randomIp()).redirects(0)
+      response.assertStatus(404)
+      response.assertHeaderMissing('content-disposition')
+      assert.notInclude(response.text(), '%PDF')
+    }
+  })
+
+  test('a version URL cannot reach another document through a readable one', async ({
+    client,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const member = await roles.member()
+    const open = await makeDocument(board, await makeFolder('Open', 'members'))
+    const closed = await makeDocument(board, await makeFolder('Board', 'board'))
+    cleanup(() => deleteFilesOf(open))
+    cleanup(() => deleteFilesOf(closed))
+    const [closedVersion] = await versionsOf(closed)
+    const response = await client
+      .get(`/documents/${open.id}/versions/${closedVersion.id}/download`)
+      .loginAs(member)
+    response.assertStatus(404)
+  })
+
+  test('search only finds what the viewer may read', async ({ client, assert, cleanup }) => {
+    const board = await roles.board()
+    const member = await roles.member()
+    const members = await makeFolder('Minutes', 'members')
+    const boardFolder = await makeFolder('Board', 'board')
+    const a = await makeDocument(board, members, { title: 'Budget 2025 summary', tags: 'finance' })
+    const b = await makeDocument(board, boardFolder, {
+      title: 'Budget 2025 salaries',
+      tags: 'finance',
+    })
+    const c = await makeDocument(board, members, {
+      title: 'Walking routes',
+      description: 'Includes the budget for the minibus',
+    })
+    cleanup(async () => {
+      await Promise.all([a, b, c].map(deleteFilesOf))
+    })
+
+    const asMember = await client.get('/documents?q=budget').loginAs(member)
+    asMember.assertTextIncludes('Budget 2025 summary')
+    asMember.assertTextIncludes('Walking routes')
+    assert.notInclude(asMember.text(), 'Budget 2025 salaries')
+
+    const byTag = await client.get('/documents?tag=finance').loginAs(board)
+    byTag.assertTextIncludes('Budget 2025 summary')
+    byTag.assertTextIncludes('Budget 2025 salaries')
+    assert.notInclude(byTag.text(), 'Walking routes')
+
+    const asVisitor = await client.get('/documents?q=budget')
+    asVisitor.assertStatus(200)
+    assert.notInclude(asVisitor.text(), 'Budget 2025')
+  })
+})
