@@ -23,7 +23,9 @@ const shieldConfig = defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: [],
+    // RFC 8058 one-click unsubscribe: mail providers POST without a token; the signed
+    // address authorizes it (app/controllers/news/unsubscribe_controller.ts).
+    exceptRoutes: ['/news/unsubscribe/:token'],
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

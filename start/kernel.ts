@@ -12,6 +12,7 @@ server.use([
   () => import('#middleware/request_context_middleware'),
   () => import('#middleware/security_headers_middleware'),
   () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/news_page_cache_middleware'),
 ])
 
 router.use([
@@ -30,4 +31,5 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   verified: () => import('#middleware/verified_middleware'),
   devOnly: () => import('#middleware/dev_only_middleware'),
+  newsPageCache: () => import('#middleware/news_page_cache_route_middleware'),
 })

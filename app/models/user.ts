@@ -24,6 +24,10 @@ export default class User extends compose(UserSchema, withAuthFinder(hash)) {
   @column({ consume: (value) => Boolean(value) })
   declare showEmail: boolean
 
+  // Lets a member who is not on the board write news posts (granted by an admin).
+  @column({ consume: (value) => Boolean(value) })
+  declare canAuthor: boolean
+
   get isVerified() {
     return this.emailVerifiedAt !== null
   }

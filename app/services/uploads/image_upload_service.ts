@@ -35,6 +35,50 @@ export default class ImageUploadService {
     folder: string,
     variant: ImageVariant
   ) {
+    const bytes = await ImageUploadService.#readImage(file)
+    const encoded = await ImageUploadService.#encode(bytes, variant)
+    const key = `${folder}/${randomUUID()}.webp`
+    await drive.use().put(key, encoded, { contentType: 'image/webp' })
+    return key
+  }
+
+  /**
+   * Stores one image at several widths for `srcset` (`<base>-<width>.webp`), never enlarging:
+   * widths wider than the original are left out, and a small original gets one variant at its
+   * own width. Returns the key base, the widths kept and the largest variant's size.
+   */
+  static async storeResponsive(
+    file: MultipartFile | null | undefined,
+    folder: string,
+    widths: readonly number[]
+  ) {
+    const bytes = await ImageUploadService.#readImage(file)
+    let originalWidth: number
+    try {
+      const metadata = await sharp(bytes, { limitInputPixels: 40_000_000 }).metadata()
+      originalWidth = metadata.autoOrient?.width ?? metadata.width
+    } catch {
+      throw new UploadRejectedError('The image could not be read. It may be damaged.')
+    }
+    const kept = widths.filter((width) => width <= originalWidth)
+    if (kept.length === 0) kept.push(originalWidth)
+
+    const base = `${folder}/${randomUUID()}`
+    let size = { width: 0, height: 0 }
+    for (const width of kept) {
+      const encoded = await ImageUploadService.#encode(bytes, {
+        width,
+        height: 100_000,
+        fit: 'inside',
+      })
+      await drive.use().put(`${base}-${width}.webp`, encoded, { contentType: 'image/webp' })
+      const metadata = await sharp(encoded).metadata()
+      size = { width: metadata.width, height: metadata.height }
+    }
+    return { base, widths: kept, ...size }
+  }
+
+  static async #readImage(file: MultipartFile | null | undefined) {
     if (!file) {
       throw new UploadRejectedError('Choose an image to upload.')
     }
@@ -48,10 +92,12 @@ export default class ImageUploadService {
     if (!(await detectImageType(bytes))) {
       throw new UploadRejectedError('The file is not a PNG, JPEG, WebP or GIF image.')
     }
+    return bytes
+  }
 
-    let encoded: Buffer
+  static async #encode(bytes: Buffer, variant: ImageVariant) {
     try {
-      encoded = await sharp(bytes, { limitInputPixels: 40_000_000 })
+      return await sharp(bytes, { limitInputPixels: 40_000_000 })
         .rotate()
         .resize(variant.width, variant.height, {
           fit: variant.fit,
@@ -62,10 +108,6 @@ export default class ImageUploadService {
     } catch {
       throw new UploadRejectedError('The image could not be read. It may be damaged.')
     }
-
-    const key = `${folder}/${randomUUID()}.webp`
-    await drive.use().put(key, encoded, { contentType: 'image/webp' })
-    return key
   }
 
   static async read(key: string) {

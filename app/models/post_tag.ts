@@ -1,0 +1,3 @@
+import { PostTagSchema } from '#database/schema'
+
+export default class PostTag extends PostTagSchema {}

@@ -1,0 +1,243 @@
+import { DateTime } from 'luxon'
+import string from '@adonisjs/core/helpers/string'
+import db from '@adonisjs/lucid/services/db'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import Post, { IMAGE_WIDTHS, type PostVisibility } from '#models/post'
+import PostSlug from '#models/post_slug'
+import PostTag from '#models/post_tag'
+import type User from '#models/user'
+import AuditLogService from '#services/audit/audit_log_service'
+import ImageUploadService from '#services/uploads/image_upload_service'
+import { renderMarkdown } from '#services/content/rich_text'
+import newsCache from '#services/news/news_cache'
+import AnnounceDuePosts from '#jobs/news/announce_due_posts'
+
+export interface PostInput {
+  title: string
+  summary?: string | null
+  body: string
+  categoryId?: number | null
+  tags?: string | null
+  visibility: PostVisibility
+  imageAlt?: string | null
+}
+
+// Paths under /news/ that a post's slug must not take.
+const RESERVED_SLUGS = new Set(['manage', 'categories', 'tags', 'posts', 'images', 'unsubscribe'])
+
+/**
+ * Writing and the review workflow: draft → submitted → published (now or at a chosen time)
+ * → archived. An editor may return a submission to its author with a comment. Every change
+ * readers could see invalidates the visitors' page cache.
+ */
+export default class PostService {
+  static async create(author: User, input: PostInput, image?: MultipartFile | null) {
+    // The image first: a refused file must not leave a half-created post behind.
+    const stored = image ? await PostService.#storeImage(image) : null
+    const post = new Post()
+    post.authorId = author.id
+    post.status = 'draft'
+    post.pinned = false
+    post.viewCount = 0
+    await PostService.#fill(post, input)
+    post.slug = await PostService.uniqueSlug(input.title)
+    await db.transaction(async (trx) => {
+      post.useTransaction(trx)
+      if (stored) post.merge(stored)
+      await post.save()
+      await PostService.#syncTags(post, input.tags)
+    })
+    return post
+  }
+
+  static async update(post: Post, input: PostInput, image?: MultipartFile | null) {
+    const stored = image ? await PostService.#storeImage(image) : null
+    const previousImages = stored ? PostService.imageKeys(post) : []
+    const previousSlug = post.slug
+    const titleChanged = post.title !== input.title
+    await PostService.#fill(post, input)
+    await db.transaction(async (trx) => {
+      post.useTransaction(trx)
+      if (titleChanged) {
+        const slug = await PostService.uniqueSlug(input.title, post.id)
+        if (slug !== previousSlug) {
+          // Old links keep working: the former slug now redirects here (301).
+          await PostSlug.create({ postId: post.id, slug: previousSlug }, { client: trx })
+          post.slug = slug
+        }
+      }
+      if (stored) post.merge(stored)
+      await post.save()
+      await PostService.#syncTags(post, input.tags)
+    })
+    await Promise.all(previousImages.map((key) => ImageUploadService.delete(key)))
+    await newsCache.invalidate()
+    return post
+  }
+
+  static async replaceImage(post: Post, file: MultipartFile) {
+    const stored = await PostService.#storeImage(file)
+    const previous = PostService.imageKeys(post)
+    post.merge(stored)
+    await post.save()
+    await Promise.all(previous.map((key) => ImageUploadService.delete(key)))
+  }
+
+  static async #storeImage(file: MultipartFile) {
+    const stored = await ImageUploadService.storeResponsive(file, 'news', IMAGE_WIDTHS)
+    return {
+      imageKey: stored.base,
+      imageWidths: stored.widths.join(','),
+      imageWidth: stored.width,
+      imageHeight: stored.height,
+    }
+  }
+
+  static async removeImage(post: Post) {
+    const previous = PostService.imageKeys(post)
+    post.merge({ imageKey: null, imageWidths: null, imageWidth: null, imageHeight: null })
+    await post.save()
+    await Promise.all(previous.map((key) => ImageUploadService.delete(key)))
+    await newsCache.invalidate()
+  }
+
+  static imageKeys(post: Post) {
+    return post.imageKey ? post.imageWidthList.map((width) => `${post.imageKey}-${width}.webp`) : []
+  }
+
+  static async submit(post: Post) {
+    post.merge({ status: 'submitted', submittedAt: DateTime.utc(), reviewComment: null })
+    await post.save()
+  }
+
+  /**
+   * Publishes now, or at `at` when it lies in the future: the post then stays invisible
+   * (`Post.visibleTo` compares the time) and the announcing job sends its emails once due.
+   */
+  static async publish(post: Post, editor: User, at: DateTime | null, ctx?: HttpContext) {
+    const when = at && at > DateTime.utc() ? at.toUTC() : DateTime.utc()
+    // A post announced before (archived, then published again) is not emailed a second time.
+    post.merge({
+      status: 'published',
+      publishedAt: when,
+      reviewedById: editor.id,
+      reviewComment: null,
+    })
+    await post.save()
+    await newsCache.invalidate()
+    await AuditLogService.record(
+      {
+        action: 'post.published',
+        actor: editor,
+        meta: { postId: post.id, title: post.title, publishAt: when.toISO() },
+      },
+      ctx
+    )
+    if (when <= DateTime.utc()) {
+      await AnnounceDuePosts.dispatch({})
+    }
+  }
+
+  static async returnToAuthor(post: Post, editor: User, comment: string, ctx?: HttpContext) {
+    const wasVisible = post.status === 'published'
+    post.merge({ status: 'draft', reviewComment: comment, reviewedById: editor.id })
+    await post.save()
+    if (wasVisible) await newsCache.invalidate()
+    await AuditLogService.record(
+      { action: 'post.returned', actor: editor, meta: { postId: post.id, title: post.title } },
+      ctx
+    )
+  }
+
+  static async archive(post: Post, editor: User, ctx?: HttpContext) {
+    post.merge({ status: 'archived', pinned: false })
+    await post.save()
+    await newsCache.invalidate()
+    await AuditLogService.record(
+      { action: 'post.archived', actor: editor, meta: { postId: post.id, title: post.title } },
+      ctx
+    )
+  }
+
+  static async setPinned(post: Post, pinned: boolean, editor: User, ctx?: HttpContext) {
+    post.pinned = pinned
+    await post.save()
+    await newsCache.invalidate()
+    await AuditLogService.record(
+      {
+        action: pinned ? 'post.pinned' : 'post.unpinned',
+        actor: editor,
+        meta: { postId: post.id, title: post.title },
+      },
+      ctx
+    )
+  }
+
+  static async delete(post: Post, actor: User, ctx?: HttpContext) {
+    const keys = PostService.imageKeys(post)
+    const wasPublished = post.status === 'published'
+    await post.delete()
+    await Promise.all(keys.map((key) => ImageUploadService.delete(key)))
+    if (wasPublished) await newsCache.invalidate()
+    await AuditLogService.record(
+      { action: 'post.deleted', actor, meta: { postId: post.id, title: post.title } },
+      ctx
+    )
+  }
+
+  /**
+   * A slug no other post uses or used: old slugs stay reserved for their redirects.
+   */
+  static async uniqueSlug(title: string, ownPostId?: number) {
+    const base = string.slug(title, { lower: true, strict: true }).slice(0, 200) || 'post'
+    for (let attempt = 1; ; attempt++) {
+      const candidate = attempt === 1 ? base : `${base}-${attempt}`
+      if (RESERVED_SLUGS.has(candidate)) continue
+      const current = await Post.query().where('slug', candidate).select('id').first()
+      if (current && current.id !== ownPostId) continue
+      const former = await PostSlug.query().where('slug', candidate).select('post_id').first()
+      if (former && former.postId !== ownPostId) continue
+      if (former) {
+        // Going back to a former title: the slug becomes current again.
+        await PostSlug.query().where('slug', candidate).delete()
+      }
+      return candidate
+    }
+  }
+
+  static async #fill(post: Post, input: PostInput) {
+    post.merge({
+      title: input.title,
+      summary: input.summary || null,
+      bodySource: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      categoryId: input.categoryId ?? null,
+      visibility: input.visibility,
+      imageAlt: input.imageAlt || null,
+    })
+  }
+
+  static parseTags(raw: string | null | undefined) {
+    const names = new Map<string, string>()
+    for (const part of (raw ?? '').split(',')) {
+      const name = part.trim().slice(0, 40)
+      const slug = string.slug(name, { lower: true, strict: true })
+      if (slug && !names.has(slug)) names.set(slug, name)
+    }
+    return [...names.entries()].slice(0, 10).map(([slug, name]) => ({ slug, name }))
+  }
+
+  static async #syncTags(post: Post, raw: string | null | undefined) {
+    const wanted = PostService.parseTags(raw)
+    const ids: number[] = []
+    for (const tag of wanted) {
+      const existing = await PostTag.query({ client: post.$trx }).where('slug', tag.slug).first()
+      const row =
+        existing ??
+        (await PostTag.create({ name: tag.name, slug: tag.slug }, { client: post.$trx }))
+      ids.push(row.id)
+    }
+    await post.related('tags').sync(ids)
+  }
+}

@@ -1,0 +1,228 @@
+import { test } from '@japa/runner'
+import sharp from 'sharp'
+import { DateTime } from 'luxon'
+import { UserFactory } from '#database/factories/user_factory'
+import Post from '#models/post'
+import PostService from '#services/news/post_service'
+import { htmlPretendingToBePng, pngImage } from '#tests/fixtures/images'
+import {
+  deleteImages,
+  expectStatus,
+  isolateNews,
+  makeCategory,
+  makePost,
+  textOf,
+} from '#tests/functional/news/helpers'
+
+function form(categoryId: number, overrides: Record<string, string> = {}) {
+  return {
+    title: 'Garden party',
+    body: 'Join us.',
+    categoryId: String(categoryId),
+    visibility: 'public',
+    imageAlt: 'The garden in June',
+    ...overrides,
+  }
+}
+
+test.group('News / content: sanitizing, images, slugs', (group) => {
+  isolateNews(group)
+
+  test('a post saved with script, handlers and javascript: links renders inert', async ({
+    client,
+    assert,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    const body = [
+      'Hello <script>alert("x")</script>',
+      '<img src=x onerror=alert(1)>',
+      '[click](javascript:alert(1))',
+      '<a href="&#106;avascript:alert(1)">encoded</a>',
+      '<svg onload=alert(1)></svg><iframe src="https://evil.example"></iframe>',
+      '<p style="position:fixed">styled</p>',
+      '<a href="https://example.org">fine</a>',
+    ].join('\n\n')
+    await client
+      .post('/news/manage')
+      .form(form(category.id, { body }))
+      .loginAs(editor)
+      .withCsrfToken()
+    const post = await Post.findByOrFail('title', 'Garden party')
+    assert.equal(post.bodySource, body, "the author's text is kept for editing")
+    await PostService.publish(post, editor, null)
+
+    const html = await textOf(client.get(`/news/${post.slug}`))
+    const article = html.slice(html.indexOf('<div class="news-body">'), html.indexOf('</article>'))
+    assert.notInclude(article, '<script')
+    assert.notMatch(article, /\son\w+=/)
+    assert.notInclude(article, 'javascript:')
+    assert.notInclude(article, '<iframe')
+    assert.notInclude(article, '<svg')
+    assert.notInclude(article, 'style=')
+    assert.include(article, '<a href="https://example.org" rel="noopener noreferrer">fine</a>')
+  })
+
+  test('the preview shows the sanitized text without saving anything', async ({
+    client,
+    assert,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    const response = await client
+      .post('/news/manage/preview')
+      .form(form(category.id, { body: '**Bold** <script>alert(1)</script>' }))
+      .loginAs(editor)
+      .withCsrfToken()
+    response.assertStatus(200)
+    response.assertTextIncludes('<strong>Bold</strong>')
+    assert.notInclude(response.text(), '<script>alert(1)')
+    assert.isNull(await Post.findBy('title', 'Garden party'))
+  })
+
+  test('a featured image is stored at several widths and shown with srcset', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    await client
+      .post('/news/manage')
+      .field('title', 'With a picture')
+      .field('body', 'Text.')
+      .field('categoryId', String(category.id))
+      .field('visibility', 'public')
+      .field('imageAlt', 'The garden in June')
+      .file('image', await pngImage(1200, 800), {
+        filename: 'garden.png',
+        contentType: 'image/png',
+      })
+      .loginAs(editor)
+      .withCsrfToken()
+    const post = await Post.findByOrFail('title', 'With a picture')
+    cleanup(() => deleteImages(post))
+    assert.deepEqual(post.imageWidthList, [480, 960])
+    assert.equal(post.imageWidth, 960)
+    assert.equal(post.imageHeight, 640)
+    assert.match(post.imageKey!, /^news\/[0-9a-f-]{36}$/)
+    await PostService.publish(post, editor, null)
+
+    const html = await textOf(client.get(`/news/${post.slug}`))
+    assert.include(
+      html,
+      `srcset="/news/images/${post.id}/480 480w, /news/images/${post.id}/960 960w"`
+    )
+    assert.include(html, 'width="960"')
+    assert.include(html, 'height="640"')
+    assert.include(html, 'alt="The garden in June"')
+    assert.include(await textOf(client.get('/news')), 'loading="lazy"')
+
+    const image = await client.get(`/news/images/${post.id}/960`)
+    image.assertStatus(200)
+    image.assertHeader('content-type', 'image/webp')
+    const metadata = await sharp(Buffer.from(image.body() as any)).metadata()
+    assert.equal(metadata.format, 'webp')
+    assert.equal(metadata.width, 960)
+    await expectStatus(client.get(`/news/images/${post.id}/1440`), 404)
+  })
+
+  test('a file pretending to be an image is refused and nothing is stored', async ({
+    client,
+    assert,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    const response = await client
+      .post('/news/manage')
+      .field('title', 'Spoofed')
+      .field('body', 'Text.')
+      .field('categoryId', String(category.id))
+      .field('visibility', 'public')
+      .file('image', htmlPretendingToBePng, { filename: 'photo.png', contentType: 'image/png' })
+      .loginAs(editor)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertFlashMessage('inputErrorsBag', {
+      image: ['The file is not a PNG, JPEG, WebP or GIF image.'],
+    })
+    assert.isNull(await Post.findBy('title', 'Spoofed'), 'no half-created post is left')
+  })
+
+  test('images of members-only and unpublished posts are not reachable by visitors', async ({
+    client,
+    cleanup,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    const member = await UserFactory.create()
+    const membersPost = await makePost({ visibility: 'members', category })
+    const draft = await makePost({ status: 'draft', category })
+    const scheduled = await makePost({ publishedAt: DateTime.utc().plus({ days: 1 }), category })
+    for (const post of [membersPost, draft, scheduled]) {
+      const file = { hasErrors: false, tmpPath: '', errors: [] } as any
+      const { writeFile } = await import('node:fs/promises')
+      const { tmpdir } = await import('node:os')
+      file.tmpPath = `${tmpdir()}/news-test-${post.id}.png`
+      await writeFile(file.tmpPath, await pngImage(600, 400))
+      await PostService.replaceImage(post, file)
+      cleanup(() => deleteImages(post))
+    }
+    await expectStatus(client.get(`/news/images/${membersPost.id}/480`), 404)
+    await expectStatus(client.get(`/news/images/${draft.id}/480`), 404)
+    await expectStatus(client.get(`/news/images/${scheduled.id}/480`), 404)
+    await expectStatus(client.get(`/news/images/${membersPost.id}/480`).loginAs(member), 200)
+    await expectStatus(client.get(`/news/images/${draft.id}/480`).loginAs(member), 404)
+    await expectStatus(client.get(`/news/images/${draft.id}/480`).loginAs(editor), 200)
+  })
+
+  test('slugs are unique, and renaming keeps old links working with a 301', async ({
+    client,
+    assert,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    for (let i = 0; i < 2; i++) {
+      await client
+        .post('/news/manage')
+        .form(form(category.id, { title: 'Annual meeting' }))
+        .loginAs(editor)
+        .withCsrfToken()
+    }
+    const [first, second] = await Post.query().where('title', 'Annual meeting').orderBy('id')
+    assert.equal(first.slug, 'annual-meeting')
+    assert.equal(second.slug, 'annual-meeting-2')
+    await PostService.publish(first, editor, null)
+
+    await client
+      .put(`/news/manage/${first.id}`)
+      .form(form(category.id, { title: 'Annual general meeting 2026' }))
+      .loginAs(editor)
+      .withCsrfToken()
+    await first.refresh()
+    assert.equal(first.slug, 'annual-general-meeting-2026')
+
+    const old = await client.get('/news/annual-meeting').redirects(0)
+    old.assertStatus(301)
+    old.assertHeader('location', '/news/annual-general-meeting-2026')
+    await expectStatus(client.get('/news/annual-general-meeting-2026'), 200)
+
+    // The old slug stays reserved: a new post with the old title does not take it.
+    await client
+      .post('/news/manage')
+      .form(form(category.id, { title: 'Annual meeting' }))
+      .loginAs(editor)
+      .withCsrfToken()
+    const third = await Post.query()
+      .where('title', 'Annual meeting')
+      .orderBy('id', 'desc')
+      .firstOrFail()
+    assert.notEqual(third.slug, 'annual-meeting')
+
+    // The permanent address used as feed GUID follows too.
+    const byId = await client.get(`/news/posts/${first.id}`).redirects(0)
+    byId.assertStatus(301)
+    byId.assertHeader('location', '/news/annual-general-meeting-2026')
+  })
+})

@@ -1,0 +1,102 @@
+import { DateTime } from 'luxon'
+import type { Group } from '@japa/runner/core'
+import Post, { type PostStatus, type PostVisibility } from '#models/post'
+import PostCategory from '#models/post_category'
+import type User from '#models/user'
+import { renderMarkdown } from '#services/content/rich_text'
+import newsCache from '#services/news/news_cache'
+import viewCounter from '#services/news/view_counter'
+import PostService from '#services/news/post_service'
+import ImageUploadService from '#services/uploads/image_upload_service'
+import { isolateDatabase } from '#tests/helpers/database'
+import env from '#start/env'
+
+/**
+ * Each test in its own transaction, with the visitors' page cache and the view counter
+ * emptied: both live in memory and would otherwise carry one test's pages into the next.
+ */
+export function isolateNews(group: Group) {
+  isolateDatabase(group)
+  group.each.setup(() => {
+    newsCache.clear()
+    viewCounter.reset()
+  })
+}
+
+let sequence = 0
+
+export async function makeCategory(name = 'Announcements') {
+  sequence++
+  return PostCategory.create({
+    name,
+    slug: `${name.toLowerCase().replace(/\W+/g, '-')}-${sequence}`,
+    position: sequence,
+  })
+}
+
+export async function makePost(
+  overrides: Partial<{
+    title: string
+    body: string
+    summary: string
+    visibility: PostVisibility
+    status: PostStatus
+    publishedAt: DateTime | null
+    category: PostCategory | null
+    author: User | null
+    pinned: boolean
+  }> = {}
+) {
+  sequence++
+  const title = overrides.title ?? `Post number ${sequence}`
+  const body = overrides.body ?? `Body of post ${sequence}.`
+  const status = overrides.status ?? 'published'
+  return Post.create({
+    title,
+    slug: `${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/(^-|-$)/g, '')}-${sequence}`,
+    summary: overrides.summary ?? null,
+    bodySource: body,
+    bodyHtml: renderMarkdown(body),
+    visibility: overrides.visibility ?? 'public',
+    status,
+    pinned: overrides.pinned ?? false,
+    publishedAt:
+      overrides.publishedAt !== undefined
+        ? overrides.publishedAt
+        : status === 'published'
+          ? DateTime.utc().minus({ minutes: 5 })
+          : null,
+    announcedAt: status === 'published' ? DateTime.utc().minus({ minutes: 5 }) : null,
+    categoryId: overrides.category?.id ?? null,
+    authorId: overrides.author?.id ?? null,
+    viewCount: 0,
+  })
+}
+
+/**
+ * A request as a first-time visitor's browser sends it: no cookie at all. (The Japa client
+ * always sends a session cookie.)
+ */
+export function visit(path: string, headers: Record<string, string> = {}) {
+  return fetch(`http://localhost:${env.get('PORT')}${path}`, { headers, redirect: 'manual' })
+}
+
+export async function expectStatus(
+  request: PromiseLike<{ assertStatus(status: number): void }>,
+  status: number
+) {
+  const response = await request
+  response.assertStatus(status)
+}
+
+export async function textOf(request: PromiseLike<{ text(): string | Promise<string> }>) {
+  const response = await request
+  return response.text()
+}
+
+export async function deleteImages(post: Post) {
+  await Promise.all(PostService.imageKeys(post).map((key) => ImageUploadService.delete(key)))
+}
