@@ -102,11 +102,7 @@ export class Cluster {
 
     const servers = ports.map((port, index) => {
       const name = `instance ${String.fromCharCode(65 + index)}`
-      return new AppProcess(
-        name,
-        ['--import=@poppinss/ts-exec', 'bin/server.ts'],
-        this.env(port)
-      )
+      return new AppProcess(name, ['--import=@poppinss/ts-exec', 'bin/server.ts'], this.env(port))
     })
     this.processes.push(...servers)
     servers.forEach((server) => server.start())

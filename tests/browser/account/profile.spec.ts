@@ -105,7 +105,8 @@ test.group('Editing the profile in a browser', (group) => {
 
     const field = page.getByLabel('Upload a picture')
     assert.equal(await field.getAttribute('aria-invalid'), 'true')
-    const error = page.locator(`#${(await field.getAttribute('aria-describedby'))?.split(' ')[0]}`)
+    const errorIds = await field.getAttribute('aria-describedby')
+    const error = page.locator(`#${errorIds?.split(' ')[0]}`)
     assert.equal(await error.innerText(), 'The file is not a PNG, JPEG, WebP or GIF image.')
     assert.isFalse(await page.getByRole('img', { name: 'Your current picture' }).isVisible())
     await screenshot(page, 'profile-upload-refused')

@@ -78,7 +78,8 @@ test.group('Signing up in a browser', (group) => {
 
       const emailField = page.getByLabel('Email')
       assert.equal(await emailField.getAttribute('aria-invalid'), 'true')
-      const emailError = page.locator(`#${(await emailField.getAttribute('aria-describedby'))?.split(' ')[0]}`)
+      const emailErrorIds = await emailField.getAttribute('aria-describedby')
+      const emailError = page.locator(`#${emailErrorIds?.split(' ')[0]}`)
       const message = await emailError.innerText()
       assert.isNotEmpty(message.trim())
       assert.equal(await page.getByLabel('Full name').inputValue(), 'Grace Hopper')
