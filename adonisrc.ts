@@ -77,6 +77,8 @@ export default defineConfig({
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/data/**', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
+    // The production build runs `npm ci`, whose postinstall copies the browser assets.
+    { pattern: 'bin/vendor_assets.js', reloadServer: false },
   ],
 
   hooks: {
