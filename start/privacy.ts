@@ -6,3 +6,6 @@
 import '#services/privacy/account_privacy'
 import '#services/privacy/news_privacy'
 import '#services/privacy/documents_privacy'
+import '#services/privacy/members_privacy'
+import '#services/privacy/events_privacy'
+import '#services/privacy/directory_privacy'

@@ -6,6 +6,8 @@ import env from '#start/env'
 import User, { type Role } from '#models/user'
 import NewsSeeder from '#database/seeders/news_seeder'
 import DocumentsSeeder from '#database/seeders/documents_seeder'
+import MembersSeeder from '#database/seeders/members_seeder'
+import EventsSeeder from '#database/seeders/events_seeder'
 
 /**
  * Password of every demo account. Printed on the console in development only.
@@ -88,6 +90,8 @@ export default class MainSeeder extends BaseSeeder {
 
     await new NewsSeeder(this.client).run()
     await new DocumentsSeeder(this.client).run()
+    await new MembersSeeder(this.client).run()
+    await new EventsSeeder(this.client).run()
 
     if (app.inDev) {
       const logins = DEMO_ACCOUNTS.filter((account) => account.loginLabel)

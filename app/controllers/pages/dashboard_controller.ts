@@ -2,6 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Post from '#models/post'
 import Document from '#models/document'
 import { LibraryAccess } from '#services/documents/library_access'
+import EventQuery from '#services/events/event_query'
+import { membershipCard } from '#services/members/membership_card'
 
 export default class DashboardController {
   async show({ view, auth }: HttpContext) {
@@ -15,6 +17,8 @@ export default class DashboardController {
       .orderBy('updated_at', 'desc')
       .orderBy('id', 'desc')
       .limit(3)
-    return view.render('pages/dashboard', { latestPosts, latestDocuments })
+    const myEvents = auth.user ? await EventQuery.myUpcoming(auth.user) : []
+    const membership = auth.user ? await membershipCard(auth.user) : null
+    return view.render('pages/dashboard', { latestPosts, latestDocuments, myEvents, membership })
   }
 }

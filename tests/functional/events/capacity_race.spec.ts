@@ -1,0 +1,104 @@
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import mail from '@adonisjs/mail/services/main'
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import Event from '#models/event'
+import EventRegistration from '#models/event_registration'
+import RegistrationService from '#services/events/registration_service'
+import { makeEvent, seat } from '#tests/functional/events/helpers'
+
+/*
+ * Runs outside the per-test transaction on purpose: the point is that separate connections
+ * (on PostgreSQL) race for the same seats. Everything it creates is removed afterwards.
+ */
+test.group('Events / capacity under concurrency', (group) => {
+  let userIds: number[] = []
+  let eventId: number | null = null
+
+  group.each.setup(() => {
+    const fake = mail.fake()
+    return async () => {
+      mail.restore()
+      void fake
+      if (eventId) await Event.query().where('id', eventId).delete()
+      if (userIds.length) await User.query().whereIn('id', userIds).delete()
+      userIds = []
+      eventId = null
+    }
+  })
+
+  test('200 simultaneous registrations for the last 50 seats: exactly 50 get one', async ({
+    assert,
+  }) => {
+    const event = await makeEvent({ capacity: 60 })
+    eventId = event.id
+    const stamp = Date.now()
+    const now = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
+    const rows = Array.from({ length: 210 }, (_, index) => ({
+      full_name: `Racer ${index}`,
+      email: `racer-${stamp}-${index}@example.org`,
+      password: 'not-used',
+      role: 'member',
+      status: 'active',
+      email_verified_at: now,
+      profile_visibility: 'members',
+      show_email: false,
+      created_at: now,
+      updated_at: now,
+    }))
+    for (let index = 0; index < rows.length; index += 50) {
+      await db.table('users').insert(rows.slice(index, index + 50))
+    }
+    const users = await User.query().where('email', 'like', `racer-${stamp}-%`).orderBy('id', 'asc')
+    userIds = users.map((user) => user.id)
+    // Ten seats already taken, 50 left.
+    for (const user of users.slice(0, 10)) await seat(event, user)
+
+    const fresh = await Event.findOrFail(event.id)
+    const results = await Promise.all(
+      users.slice(10).map((user) => RegistrationService.register(fresh, user))
+    )
+    const registered = results.filter((row) => row.status === 'registered').length
+    const waitlisted = results.filter((row) => row.status === 'waitlisted').length
+    assert.equal(registered, 50)
+    assert.equal(waitlisted, 150)
+
+    await fresh.refresh()
+    assert.equal(fresh.seatsTaken, 60)
+    const counted = await EventRegistration.query()
+      .where('event_id', event.id)
+      .where('status', 'registered')
+      .count('* as total')
+      .firstOrFail()
+    assert.equal(Number(counted.$extras.total), 60)
+  }).timeout(120_000)
+
+  test('a double-clicked registration counts once', async ({ assert }) => {
+    const event = await makeEvent({ capacity: 10 })
+    eventId = event.id
+    const now = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
+    const email = `double-${Date.now()}@example.org`
+    await db.table('users').insert({
+      full_name: 'Double Clicker',
+      email,
+      password: 'not-used',
+      role: 'member',
+      status: 'active',
+      email_verified_at: now,
+      profile_visibility: 'members',
+      show_email: false,
+      created_at: now,
+      updated_at: now,
+    })
+    const user = await User.findByOrFail('email', email)
+    userIds = [user.id]
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => RegistrationService.register(event, user))
+    )
+    assert.isTrue(results.every((row) => row.status === 'registered'))
+    await event.refresh()
+    assert.equal(event.seatsTaken, 1)
+    assert.lengthOf(await EventRegistration.query().where('event_id', event.id), 1)
+  })
+})
