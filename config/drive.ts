@@ -6,11 +6,19 @@ import { defineConfig, services } from '@adonisjs/drive'
  * Uploads are private: the fs disk lives outside public/ and is never served directly; files
  * reach users only through controllers that authorize first.
  */
+/*
+ * Each test run writes to a folder of its own, removed when the run ends (tests/bootstrap.ts),
+ * so parallel runs do not see each other's files and nothing piles up.
+ */
+export const uploadsLocation = app.inTest
+  ? app.makePath('storage', 'test-uploads', String(process.pid))
+  : app.makePath('storage', 'uploads')
+
 const driveConfig = defineConfig({
   default: env.get('DRIVE_DISK', 'fs'),
   services: {
     fs: services.fs({
-      location: app.makePath('storage', app.inTest ? 'test-uploads' : 'uploads'),
+      location: uploadsLocation,
       serveFiles: false,
       visibility: 'private',
     }),
