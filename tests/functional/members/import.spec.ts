@@ -1,0 +1,183 @@
+import { test } from '@japa/runner'
+import { isolateDatabase } from '#tests/helpers/database'
+import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
+import { smtpSink } from '#tests/helpers/mail'
+import { linkIn } from '#tests/helpers/smtp_sink'
+import AuditLog from '#models/audit_log'
+import Membership from '#models/membership'
+import MemberProfile from '#models/member_profile'
+import User from '#models/user'
+import MemberImportService from '#services/members/member_import_service'
+import type { ApiClient } from '@japa/api-client'
+import {
+  makeMembership,
+  makeType,
+  randomIp,
+  roles,
+  unique,
+} from '#tests/functional/members/fixtures'
+
+function csv(lines: string[]) {
+  return Buffer.from(lines.join('\n') + '\n')
+}
+
+// Previews the tests leave unconfirmed, removed after each test.
+const previews: { token: string; admin: User }[] = []
+
+async function preview(client: ApiClient, admin: User, file: Buffer) {
+  const response = await client
+    .post('/admin/members/import/preview')
+    .header('x-forwarded-for', randomIp())
+    .file('file', file, { filename: 'members.csv', contentType: 'text/csv' })
+    .withCsrfToken()
+    .loginAs(admin)
+  const match = response.text().match(/name="token" value="([\w-]+)"/)
+  if (match) previews.push({ token: match[1], admin })
+  return response
+}
+
+function tokenIn(html: string) {
+  const match = html.match(/name="token" value="([\w-]+)"/)
+  if (!match) throw new Error('No import token in the preview')
+  return match[1]
+}
+
+test.group('Members / CSV import', (group) => {
+  isolateDatabase(group)
+  group.each.teardown(forgetRateLimits)
+  group.each.teardown(async () => {
+    for (const { token, admin } of previews.splice(0)) {
+      await MemberImportService.discard(token, admin)
+    }
+  })
+
+  test('the dry run shows per-row errors and writes nothing', async ({ client, assert }) => {
+    const admin = await roles.admin()
+    const type = await makeType()
+    const fresh = `${unique('new')}@import.test`
+    const file = csv([
+      'email,full_name,type,status,expires_on,institution,country',
+      `${fresh},Hilde Visser,${type.name},active,2027-01-31,Leiden University,nl`,
+      `not-an-email,Someone,${type.name},,,,`,
+      `${unique('x')}@import.test,No Type,Nonexistent,,,,`,
+      `${unique('y')}@import.test,,${type.name},,,,`,
+      `${unique('z')}@import.test,Bad Date,${type.name},,31/01/2027,,`,
+    ])
+    const response = await preview(client, admin, file)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, '1 to create, 0 to update, 0 unchanged, 4 with errors')
+    assert.include(html, 'no membership type is called &quot;Nonexistent&quot;')
+    assert.include(html, 'full_name: a new member needs a name')
+    assert.include(html, 'email:')
+    assert.include(html, 'expires_on:')
+    assert.isNull(await User.findBy('email', fresh))
+  })
+
+  test('importing creates, updates by email, invites new members, and is idempotent', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const type = await makeType()
+    const existing = await roles.user()
+    const existingMembership = await makeMembership(existing, 'active', { type })
+    const fresh = `${unique('new')}@import.test`
+    const file = csv([
+      'email,full_name,type,status,expires_on,institution,country',
+      `${fresh},Hilde Visser,${type.name},active,2027-01-31,Leiden University,nl`,
+      `${existing.email.toUpperCase()},Renamed Member,${type.slug},suspended,,Ghent University,BE`,
+    ])
+
+    const first = await preview(client, admin, file)
+    assert.include(first.text(), '1 to create, 1 to update')
+    const done = await client
+      .post('/admin/members/import')
+      .header('x-forwarded-for', randomIp())
+      .form({ token: tokenIn(first.text()) })
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    done.assertStatus(302)
+    assert.include(done.flashMessages().success, '1 created')
+
+    const created = await User.findByOrFail('email', fresh)
+    assert.equal(created.fullName, 'Hilde Visser')
+    assert.equal(created.role, 'member')
+    const createdMembership = await Membership.findByOrFail('user_id', created.id)
+    assert.equal(createdMembership.status, 'active')
+    assert.equal(createdMembership.expiresOn?.toISODate(), '2027-01-31')
+    const profile = await MemberProfile.findByOrFail('user_id', created.id)
+    assert.equal(profile.country, 'NL')
+
+    await existing.refresh()
+    await existingMembership.refresh()
+    assert.equal(existing.fullName, 'Renamed Member')
+    assert.equal(existingMembership.status, 'suspended')
+    assert.equal(existing.role, 'user')
+
+    const invitation = await smtpSink.waitFor(fresh, (m) =>
+      (m.subject ?? '').includes('choose a password')
+    )
+    const link = linkIn(invitation, '/reset-password/')
+    const page = await client.get(new URL(link).pathname)
+    page.assertStatus(200)
+
+    // The same file again: nothing duplicated, no second invitation.
+    const again = await preview(client, admin, file)
+    await client
+      .post('/admin/members/import')
+      .form({ token: tokenIn(again.text()) })
+      .withCsrfToken()
+      .loginAs(admin)
+    assert.lengthOf(await User.query().where('email', fresh), 1)
+    assert.lengthOf(await Membership.query().where('user_id', created.id), 1)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    assert.lengthOf(smtpSink.to(fresh), 1)
+    assert.lengthOf(await AuditLog.query().where('action', 'membership.imported'), 2)
+  })
+
+  test('a preview token is single-use and bound to the admin who uploaded', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const other = await roles.admin()
+    const type = await makeType()
+    const file = csv(['email,full_name,type', `${unique('a')}@import.test,A Person,${type.name}`])
+    const previewed = await preview(client, admin, file)
+    const token = tokenIn(previewed.text())
+    const stolen = await client
+      .post('/admin/members/import')
+      .form({ token })
+      .withCsrfToken()
+      .loginAs(other)
+      .redirects(0)
+    assert.include(stolen.flashMessages().error, 'expired')
+    await client.post('/admin/members/import').form({ token }).withCsrfToken().loginAs(admin)
+    const replay = await client
+      .post('/admin/members/import')
+      .form({ token })
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    assert.include(replay.flashMessages().error, 'expired')
+  })
+
+  test('a file without the required columns is refused with a message', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const response = await client
+      .post('/admin/members/import/preview')
+      .file('file', csv(['name,city', 'A,B']), { filename: 'members.csv' })
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    response.assertStatus(302)
+    assert.deepEqual(response.flashMessages().inputErrorsBag, {
+      file: ['The file needs a "email" column.'],
+    })
+  })
+})
