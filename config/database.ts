@@ -11,8 +11,19 @@ import { defineConfig } from '@adonisjs/lucid'
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
 // database/schema.ts is regenerated when developers migrate; test and production runs leave
-// the committed file alone.
-const schemaGeneration = { enabled: app.inDev }
+// the committed file alone. The directory's full-text index is not a model (on SQLite it is an
+// FTS5 table with shadow tables).
+const schemaGeneration = {
+  enabled: app.inDev,
+  excludeTables: [
+    'member_search',
+    'member_search_config',
+    'member_search_content',
+    'member_search_data',
+    'member_search_docsize',
+    'member_search_idx',
+  ],
+}
 
 const sqliteFile = env.get('SQLITE_FILE') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3')
 mkdirSync(dirname(sqliteFile), { recursive: true })

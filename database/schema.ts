@@ -30,6 +30,42 @@ export class AuditLogSchema extends BaseModel {
   declare userAgent: string | null
 }
 
+export class BadgeSchema extends BaseModel {
+  static $columns = ['createdAt', 'description', 'icon', 'id', 'name', 'slug', 'updatedAt'] as const
+  $columns = BadgeSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string | null
+  @column()
+  declare icon: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare slug: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class CalendarFeedTokenSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'includeMembersEvents', 'tokenHash', 'updatedAt', 'userId'] as const
+  $columns = CalendarFeedTokenSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare includeMembersEvents: boolean
+  @column()
+  declare tokenHash: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+}
+
 export class DevMailSchema extends BaseModel {
   static $columns = ['createdAt', 'html', 'id', 'subject', 'text', 'to'] as const
   $columns = DevMailSchema.$columns
@@ -45,6 +81,656 @@ export class DevMailSchema extends BaseModel {
   declare text: string | null
   @column()
   declare to: string
+}
+
+export class DocumentDownloadSchema extends BaseModel {
+  static $columns = ['createdAt', 'documentId', 'documentVersionId', 'id', 'userId'] as const
+  $columns = DocumentDownloadSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare documentId: number
+  @column()
+  declare documentVersionId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare userId: number | null
+}
+
+export class DocumentVersionSchema extends BaseModel {
+  static $columns = ['changeNote', 'checksum', 'createdAt', 'documentId', 'driveKey', 'fileName', 'id', 'mimeType', 'number', 'scanStatus', 'sizeBytes', 'uploadedById'] as const
+  $columns = DocumentVersionSchema.$columns
+  @column()
+  declare changeNote: string | null
+  @column()
+  declare checksum: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare documentId: number
+  @column()
+  declare driveKey: string
+  @column()
+  declare fileName: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mimeType: string
+  @column()
+  declare number: number
+  @column()
+  declare scanStatus: string
+  @column()
+  declare sizeBytes: bigint | number
+  @column()
+  declare uploadedById: number | null
+}
+
+export class DocumentSchema extends BaseModel {
+  static $columns = ['accessLevel', 'createdAt', 'currentVersionId', 'description', 'folderId', 'id', 'ownerId', 'reviewOn', 'reviewRemindedOn', 'tags', 'title', 'updatedAt'] as const
+  $columns = DocumentSchema.$columns
+  @column()
+  declare accessLevel: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currentVersionId: number | null
+  @column()
+  declare description: string | null
+  @column()
+  declare folderId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare ownerId: number | null
+  @column.date()
+  declare reviewOn: DateTime | null
+  @column.date()
+  declare reviewRemindedOn: DateTime | null
+  @column()
+  declare tags: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class EventQuestionSchema extends BaseModel {
+  static $columns = ['createdAt', 'eventId', 'id', 'label', 'position', 'required', 'updatedAt'] as const
+  $columns = EventQuestionSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare eventId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare label: string
+  @column()
+  declare position: number
+  @column()
+  declare required: boolean
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class EventRegistrationSchema extends BaseModel {
+  static $columns = ['answers', 'cancelledAt', 'checkedInAt', 'createdAt', 'eventId', 'guests', 'id', 'status', 'ticketCode', 'updatedAt', 'userId', 'waitlistedAt'] as const
+  $columns = EventRegistrationSchema.$columns
+  @column()
+  declare answers: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column.dateTime()
+  declare checkedInAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare eventId: number
+  @column()
+  declare guests: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare status: string
+  @column()
+  declare ticketCode: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+  @column.dateTime()
+  declare waitlistedAt: DateTime | null
+}
+
+export class EventReminderSchema extends BaseModel {
+  static $columns = ['createdAt', 'dispatchedAt', 'id', 'kind', 'registrationId', 'sentAt', 'startsAt'] as const
+  $columns = EventReminderSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare dispatchedAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare registrationId: number
+  @column.dateTime()
+  declare sentAt: DateTime | null
+  @column.dateTime()
+  declare startsAt: DateTime
+}
+
+export class EventSerySchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'rule', 'updatedAt'] as const
+  $columns = EventSerySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare rule: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class EventSchema extends BaseModel {
+  static $columns = ['cancellationMessage', 'cancelledAt', 'capacity', 'category', 'coverImageKey', 'createdAt', 'descriptionHtml', 'descriptionSource', 'eligibility', 'endsAt', 'id', 'locationAddress', 'maxGuests', 'onlineUrl', 'organiserContact', 'organiserId', 'registrationDeadline', 'reminderMinutes', 'seatsTaken', 'sequence', 'seriesId', 'startsAt', 'status', 'timezone', 'title', 'updatedAt', 'visibility'] as const
+  $columns = EventSchema.$columns
+  @column()
+  declare cancellationMessage: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare capacity: number | null
+  @column()
+  declare category: string | null
+  @column()
+  declare coverImageKey: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare descriptionHtml: string
+  @column()
+  declare descriptionSource: string
+  @column()
+  declare eligibility: string
+  @column.dateTime()
+  declare endsAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare locationAddress: string | null
+  @column()
+  declare maxGuests: number
+  @column()
+  declare onlineUrl: string | null
+  @column()
+  declare organiserContact: string | null
+  @column()
+  declare organiserId: number | null
+  @column.dateTime()
+  declare registrationDeadline: DateTime | null
+  @column()
+  declare reminderMinutes: number
+  @column()
+  declare seatsTaken: number
+  @column()
+  declare sequence: number
+  @column()
+  declare seriesId: number | null
+  @column.dateTime()
+  declare startsAt: DateTime
+  @column()
+  declare status: string
+  @column()
+  declare timezone: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare visibility: string
+}
+
+export class FolderGrantSchema extends BaseModel {
+  static $columns = ['createdAt', 'folderId', 'id', 'permission', 'userId'] as const
+  $columns = FolderGrantSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare folderId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare permission: string
+  @column()
+  declare userId: number
+}
+
+export class FolderSchema extends BaseModel {
+  static $columns = ['accessLevel', 'createdAt', 'createdById', 'id', 'name', 'parentId', 'quotaBytes', 'updatedAt'] as const
+  $columns = FolderSchema.$columns
+  @column()
+  declare accessLevel: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdById: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare parentId: number | null
+  @column()
+  declare quotaBytes: bigint | number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class MemberBadgeSchema extends BaseModel {
+  static $columns = ['awardedAt', 'awardedById', 'badgeId', 'id', 'note', 'userId'] as const
+  $columns = MemberBadgeSchema.$columns
+  @column.dateTime()
+  declare awardedAt: DateTime
+  @column()
+  declare awardedById: number | null
+  @column()
+  declare badgeId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string | null
+  @column()
+  declare userId: number
+}
+
+export class MemberProfileSchema extends BaseModel {
+  static $columns = ['country', 'createdAt', 'degrees', 'field', 'id', 'institution', 'interests', 'orcid', 'position', 'updatedAt', 'userId', 'website'] as const
+  $columns = MemberProfileSchema.$columns
+  @column()
+  declare country: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare degrees: string | null
+  @column()
+  declare field: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare institution: string | null
+  @column()
+  declare interests: string | null
+  @column()
+  declare orcid: string | null
+  @column()
+  declare position: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+  @column()
+  declare website: string | null
+}
+
+export class MembershipApplicationSchema extends BaseModel {
+  static $columns = ['consentVersion', 'consentedAt', 'country', 'createdAt', 'decidedAt', 'decidedById', 'decisionReason', 'degrees', 'documentKey', 'documentMime', 'documentName', 'field', 'id', 'institution', 'interests', 'membershipTypeId', 'motivation', 'orcid', 'position', 'status', 'updatedAt', 'userId', 'website'] as const
+  $columns = MembershipApplicationSchema.$columns
+  @column()
+  declare consentVersion: string
+  @column.dateTime()
+  declare consentedAt: DateTime
+  @column()
+  declare country: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column()
+  declare decidedById: number | null
+  @column()
+  declare decisionReason: string | null
+  @column()
+  declare degrees: string | null
+  @column()
+  declare documentKey: string | null
+  @column()
+  declare documentMime: string | null
+  @column()
+  declare documentName: string | null
+  @column()
+  declare field: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare institution: string | null
+  @column()
+  declare interests: string | null
+  @column()
+  declare membershipTypeId: number
+  @column()
+  declare motivation: string
+  @column()
+  declare orcid: string | null
+  @column()
+  declare position: string | null
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+  @column()
+  declare website: string | null
+}
+
+export class MembershipHistorySchema extends BaseModel {
+  static $columns = ['actorId', 'createdAt', 'event', 'fromExpiresOn', 'fromStatus', 'id', 'membershipId', 'meta', 'reason', 'toExpiresOn', 'toStatus'] as const
+  $columns = MembershipHistorySchema.$columns
+  @column()
+  declare actorId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare event: string
+  @column.date()
+  declare fromExpiresOn: DateTime | null
+  @column()
+  declare fromStatus: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare membershipId: number
+  @column()
+  declare meta: any | null
+  @column()
+  declare reason: string | null
+  @column.date()
+  declare toExpiresOn: DateTime | null
+  @column()
+  declare toStatus: string | null
+}
+
+export class MembershipNumberCounterSchema extends BaseModel {
+  static $columns = ['lastValue', 'year'] as const
+  $columns = MembershipNumberCounterSchema.$columns
+  @column()
+  declare lastValue: number
+  @column({ isPrimary: true })
+  declare year: number
+}
+
+export class MembershipReminderSchema extends BaseModel {
+  static $columns = ['expiresOn', 'id', 'kind', 'membershipId', 'sentAt'] as const
+  $columns = MembershipReminderSchema.$columns
+  @column.date()
+  declare expiresOn: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare membershipId: number
+  @column.dateTime()
+  declare sentAt: DateTime
+}
+
+export class MembershipSeatSchema extends BaseModel {
+  static $columns = ['acceptedAt', 'createdAt', 'email', 'id', 'invitedAt', 'membershipId', 'tokenHash', 'userId'] as const
+  $columns = MembershipSeatSchema.$columns
+  @column.dateTime()
+  declare acceptedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare email: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare invitedAt: DateTime
+  @column()
+  declare membershipId: number
+  @column()
+  declare tokenHash: string | null
+  @column()
+  declare userId: number | null
+}
+
+export class MembershipTypeSchema extends BaseModel {
+  static $columns = ['createdAt', 'currency', 'description', 'durationMonths', 'feeAmount', 'graceDays', 'id', 'isActive', 'name', 'position', 'requiresApproval', 'seats', 'slug', 'updatedAt'] as const
+  $columns = MembershipTypeSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column()
+  declare description: string | null
+  @column()
+  declare durationMonths: number | null
+  @column()
+  declare feeAmount: number
+  @column()
+  declare graceDays: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isActive: boolean
+  @column()
+  declare name: string
+  @column()
+  declare position: number
+  @column()
+  declare requiresApproval: boolean
+  @column()
+  declare seats: number
+  @column()
+  declare slug: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class MembershipSchema extends BaseModel {
+  static $columns = ['createdAt', 'expiresOn', 'id', 'memberNumber', 'membershipTypeId', 'startedOn', 'status', 'statusChangedAt', 'updatedAt', 'userId'] as const
+  $columns = MembershipSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare expiresOn: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare memberNumber: string | null
+  @column()
+  declare membershipTypeId: number
+  @column.date()
+  declare startedOn: DateTime | null
+  @column()
+  declare status: string
+  @column.dateTime()
+  declare statusChangedAt: DateTime | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+}
+
+export class NewsCacheVersionSchema extends BaseModel {
+  static $columns = ['name', 'version'] as const
+  $columns = NewsCacheVersionSchema.$columns
+  @column({ isPrimary: true })
+  declare name: string
+  @column()
+  declare version: bigint | number
+}
+
+export class NewsSubscriptionSchema extends BaseModel {
+  static $columns = ['categoryId', 'createdAt', 'id', 'mode', 'updatedAt', 'userId'] as const
+  $columns = NewsSubscriptionSchema.$columns
+  @column()
+  declare categoryId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mode: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+}
+
+export class PostCategorySchema extends BaseModel {
+  static $columns = ['createdAt', 'description', 'id', 'name', 'position', 'slug', 'updatedAt'] as const
+  $columns = PostCategorySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare position: number
+  @column()
+  declare slug: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class PostPostTagSchema extends BaseModel {
+  static $columns = ['postId', 'postTagId'] as const
+  $columns = PostPostTagSchema.$columns
+  @column({ isPrimary: true })
+  declare postId: number
+  @column()
+  declare postTagId: number
+}
+
+export class PostSlugSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'postId', 'slug'] as const
+  $columns = PostSlugSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare postId: number
+  @column()
+  declare slug: string
+}
+
+export class PostTagSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'name', 'slug'] as const
+  $columns = PostTagSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare slug: string
+}
+
+export class PostSchema extends BaseModel {
+  static $columns = ['announcedAt', 'authorId', 'bodyHtml', 'bodySource', 'categoryId', 'createdAt', 'id', 'imageAlt', 'imageHeight', 'imageKey', 'imageWidth', 'imageWidths', 'pinned', 'publishedAt', 'reviewComment', 'reviewedById', 'slug', 'status', 'submittedAt', 'summary', 'title', 'updatedAt', 'viewCount', 'visibility'] as const
+  $columns = PostSchema.$columns
+  @column.dateTime()
+  declare announcedAt: DateTime | null
+  @column()
+  declare authorId: number | null
+  @column()
+  declare bodyHtml: string
+  @column()
+  declare bodySource: string
+  @column()
+  declare categoryId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare imageAlt: string | null
+  @column()
+  declare imageHeight: number | null
+  @column()
+  declare imageKey: string | null
+  @column()
+  declare imageWidth: number | null
+  @column()
+  declare imageWidths: string | null
+  @column()
+  declare pinned: boolean
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+  @column()
+  declare reviewComment: string | null
+  @column()
+  declare reviewedById: number | null
+  @column()
+  declare slug: string
+  @column()
+  declare status: string
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+  @column()
+  declare summary: string | null
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare viewCount: number
+  @column()
+  declare visibility: string
+}
+
+export class ProfileFieldValueSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'profileFieldId', 'updatedAt', 'userId', 'value'] as const
+  $columns = ProfileFieldValueSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare profileFieldId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+  @column()
+  declare value: string
+}
+
+export class ProfileFieldSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'key', 'kind', 'label', 'options', 'position', 'searchable', 'updatedAt', 'visibility'] as const
+  $columns = ProfileFieldSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare key: string
+  @column()
+  declare kind: string
+  @column()
+  declare label: string
+  @column()
+  declare options: any | null
+  @column()
+  declare position: number
+  @column()
+  declare searchable: boolean
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare visibility: string
 }
 
 export class QueueJobSchema extends BaseModel {
@@ -174,12 +860,14 @@ export class UserTokenSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['avatarKey', 'bio', 'createdAt', 'displayName', 'email', 'emailVerifiedAt', 'fullName', 'id', 'lastLoginAt', 'password', 'phone', 'profileVisibility', 'role', 'showEmail', 'status', 'timezone', 'updatedAt'] as const
+  static $columns = ['avatarKey', 'bio', 'canAuthor', 'createdAt', 'displayName', 'email', 'emailVerifiedAt', 'fullName', 'id', 'lastLoginAt', 'password', 'phone', 'profileVisibility', 'role', 'showEmail', 'status', 'timezone', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column()
   declare avatarKey: string | null
   @column()
   declare bio: string | null
+  @column()
+  declare canAuthor: boolean
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
