@@ -161,6 +161,7 @@ export type ScannedRoutes = {
     'admin.applications.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.badges.index': { paramsTuple?: []; params?: {} }
     'admin.badges.store': { paramsTuple?: []; params?: {} }
+    'admin.badges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.badges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.badges.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.membership_types.index': { paramsTuple?: []; params?: {} }
@@ -168,6 +169,8 @@ export type ScannedRoutes = {
     'admin.membership_types.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.profile_fields.index': { paramsTuple?: []; params?: {} }
     'admin.profile_fields.store': { paramsTuple?: []; params?: {} }
+    'admin.profile_fields.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.profile_fields.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.profile_fields.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
@@ -255,8 +258,10 @@ export type ScannedRoutes = {
     'admin.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.applications.document': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.badges.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.membership_types.index': { paramsTuple?: []; params?: {} }
     'admin.profile_fields.index': { paramsTuple?: []; params?: {} }
+    'admin.profile_fields.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -343,8 +348,10 @@ export type ScannedRoutes = {
     'admin.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.applications.document': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.badges.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.membership_types.index': { paramsTuple?: []; params?: {} }
     'admin.profile_fields.index': { paramsTuple?: []; params?: {} }
+    'admin.profile_fields.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
@@ -409,6 +416,7 @@ export type ScannedRoutes = {
     'admin.members.status.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.badges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.membership_types.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.profile_fields.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'avatar.destroy': { paramsTuple?: []; params?: {} }

@@ -159,6 +159,15 @@ export const profileFieldValidator = vine.create({
 })
 profileFieldValidator.messagesProvider = messages
 
+/** Editing a field keeps its kind: values already saved were checked against it. */
+export const profileFieldUpdateValidator = vine.create({
+  label: vine.string().trim().minLength(2).maxLength(120),
+  options: vine.string().trim().maxLength(2000).optional(),
+  visibility: vine.enum(PROFILE_FIELD_VISIBILITIES),
+  searchable: vine.boolean().optional(),
+})
+profileFieldUpdateValidator.messagesProvider = messages
+
 export const seatInvitationValidator = vine.create({
   email: vine.string().trim().toLowerCase().email().maxLength(254),
 })

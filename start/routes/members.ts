@@ -106,6 +106,10 @@ router
     router.get('/badges', [controllers.admin.members.Badges, 'index']).as('admin.badges.index')
     router.post('/badges', [controllers.admin.members.Badges, 'store']).as('admin.badges.store')
     router
+      .get('/badges/:id/edit', [controllers.admin.members.Badges, 'edit'])
+      .as('admin.badges.edit')
+      .where('id', router.matchers.number())
+    router
       .put('/badges/:id', [controllers.admin.members.Badges, 'update'])
       .as('admin.badges.update')
       .where('id', router.matchers.number())
@@ -131,6 +135,14 @@ router
     router
       .post('/profile-fields', [controllers.admin.members.ProfileFields, 'store'])
       .as('admin.profile_fields.store')
+    router
+      .get('/profile-fields/:id/edit', [controllers.admin.members.ProfileFields, 'edit'])
+      .as('admin.profile_fields.edit')
+      .where('id', router.matchers.number())
+    router
+      .put('/profile-fields/:id', [controllers.admin.members.ProfileFields, 'update'])
+      .as('admin.profile_fields.update')
+      .where('id', router.matchers.number())
     router
       .delete('/profile-fields/:id', [controllers.admin.members.ProfileFields, 'destroy'])
       .as('admin.profile_fields.destroy')

@@ -1,11 +1,12 @@
 import User from '#models/user'
+import db from '@adonisjs/lucid/services/db'
 import Membership from '#models/membership'
+import MembershipSeat from '#models/membership_seat'
 import MemberProfile from '#models/member_profile'
 import MemberBadge from '#models/member_badge'
 import MembershipHistory from '#models/membership_history'
-import ProfileFieldValue from '#models/profile_field_value'
 import DirectoryQuery from '#services/members/directory_query'
-import { directoryAudience, fieldLevelsFor } from '#services/members/directory_visibility'
+import ProfileFieldService from '#services/members/profile_field_service'
 import { countryName } from '#services/members/directory_countries'
 
 export interface ProfessionalInfo {
@@ -28,14 +29,19 @@ export default class DirectoryProfile {
    * directory's rule decides, so the page and the list never disagree).
    */
   static async find(viewer: User | null, memberId: number, options: { withHistory: boolean }) {
-    const visible = await DirectoryQuery.visibleTo(viewer)
-      .where('users.id', memberId)
-      .select('memberships.id as membership_id')
-      .first()
+    // A member through their own membership, or else through a seat of someone else's.
+    const visible =
+      (await DirectoryQuery.visibleTo(viewer)
+        .where('users.id', memberId)
+        .select('memberships.id as membership_id', db.raw('null as seat_id'))
+        .first()) ??
+      (await DirectoryQuery.visibleTo(viewer, 'default', 'seat')
+        .where('users.id', memberId)
+        .select('memberships.id as membership_id', 'membership_seats.id as seat_id')
+        .first())
     if (!visible) return null
 
     const isSelf = viewer?.id === memberId
-    const fieldLevels = isSelf ? fieldLevelsFor('board') : fieldLevelsFor(directoryAudience(viewer))
 
     // One after the other: a transaction (and SQLite) runs one query at a time anyway.
     const member = await User.findOrFail(memberId)
@@ -48,24 +54,25 @@ export default class DirectoryProfile {
       .where('userId', memberId)
       .preload('badge')
       .orderBy('awardedAt', 'desc')
-    const fields = await ProfileFieldValue.query()
-      .where('userId', memberId)
-      .whereHas('field', (field) => field.whereIn('visibility', fieldLevels))
-      .preload('field')
-    const history = options.withHistory
-      ? await MembershipHistory.query()
-          .where('membershipId', visible.membership_id)
-          .preload('actor')
-          .orderBy('createdAt', 'desc')
-          .orderBy('id', 'desc')
-          .limit(100)
-      : []
-    fields.sort((a, b) => a.field.position - b.field.position)
+    const fields = await ProfileFieldService.visibleValues(member, viewer)
+    const seat = visible.seat_id ? await MembershipSeat.findOrFail(visible.seat_id) : null
+    // A seat holder's history is the holder's membership's: theirs to see, not the seat's.
+    const history =
+      options.withHistory && !seat
+        ? await MembershipHistory.query()
+            .where('membershipId', visible.membership_id)
+            .preload('actor')
+            .orderBy('createdAt', 'desc')
+            .orderBy('id', 'desc')
+            .limit(100)
+        : []
 
     return {
       member,
       email: member.showEmail ? member.email : null,
       membership,
+      seat,
+      memberSince: seat ? seat.acceptedAt : membership.startedOn,
       profile,
       country: countryName(profile?.country),
       awards,

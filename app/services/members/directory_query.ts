@@ -1,10 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
-import {
-  directoryAudience,
-  fieldLevelsFor,
-  visibleInDirectoryTo,
-} from '#services/members/directory_visibility'
+import { fieldVisibilitiesFor } from '#models/profile_field'
+import { visibleInDirectoryTo, type MembershipSource } from '#services/members/directory_visibility'
 import {
   decodeCursor,
   encodeCursor,
@@ -99,7 +96,21 @@ export default class DirectoryQuery {
    * Users joined with their membership and profile, cut down to what `viewer` may see.
    * `plan` steers SQLite's planner, which has no statistics to choose with (see `#plan`).
    */
-  static visibleTo(viewer: User | null | undefined, plan: SqlitePlan = 'default') {
+  static visibleTo(
+    viewer: User | null | undefined,
+    plan: SqlitePlan = 'default',
+    source: MembershipSource = 'own'
+  ) {
+    if (source === 'seat') {
+      // Seat holders are few: start from the accepted seats. SQLite keeps the order of a CROSS
+      // JOIN, so it cannot choose to walk every member in name order looking for them.
+      const query = db
+        .from('membership_seats')
+        .joinRaw('cross join users')
+        .joinRaw('cross join memberships')
+        .leftJoin('member_profiles', 'member_profiles.user_id', 'users.id')
+      return visibleInDirectoryTo(query, viewer, 'seat')
+    }
     const hints = SQLITE_HINTS[plan]
     const query = db
       .from(hints.users ? (db.raw(`users ${hints.users}`) as unknown as string) : 'users')
@@ -115,57 +126,76 @@ export default class DirectoryQuery {
     const filters = DirectoryQuery.#filters(viewer, options, postgres)
     const { plan, narrow } = await DirectoryQuery.#plan(sort, filters, postgres)
 
-    // The sort key and the id that breaks ties, as the index holds them.
-    const [keyExpression, idColumn] =
-      sort === 'name' ? [NAME_KEY, 'users.id'] : ['memberships.started_on', 'memberships.user_id']
-    const keySelect =
-      sort === 'name'
-        ? NAME_KEY
-        : postgres
-          ? "to_char(memberships.started_on, 'YYYY-MM-DD')"
-          : 'memberships.started_on'
-
-    const query = DirectoryQuery.visibleTo(viewer, postgres ? 'default' : plan)
-      .join('membership_types', 'membership_types.id', 'memberships.membership_type_id')
-      .select(
-        'users.id',
-        'users.full_name',
-        'users.display_name',
-        'users.email',
-        'users.show_email',
-        'member_profiles.institution',
-        'member_profiles.position',
-        'member_profiles.field',
-        'member_profiles.country',
-        'membership_types.name as type_name',
-        postgres
-          ? db.raw("to_char(memberships.started_on, 'YYYY-MM-DD') as member_since")
-          : 'memberships.started_on as member_since',
-        db.raw(`${keySelect} as sort_key`)
-      )
-    // "Member since" order lists members whose start date is known (set on activation).
-    if (sort === 'since') query.whereNotNull('memberships.started_on')
-    for (const filter of filters) {
-      if (!narrow && filter.applyBroad) filter.applyBroad(query)
-      else filter.apply(query)
-    }
-
     const after = decodeCursor(options.after)
     const before = after ? null : decodeCursor(options.before)
     const backwards = before !== null
     const seek = after ?? before
-    if (seek) {
-      // (key, id) > (k, i), spelled so that both databases seek the index on the key.
-      const [op, strict] = backwards ? ['<=', '<'] : ['>=', '>']
-      query.whereRaw(
-        `${keyExpression} ${op} ? and (${keyExpression} ${strict} ? or ${idColumn} ${strict} ?)`,
-        [seek.key, seek.key, seek.id]
-      )
-    }
     const direction = backwards ? 'desc' : 'asc'
-    query.orderByRaw(`${keyExpression} ${direction}, ${idColumn} ${direction}`).limit(perPage + 1)
 
-    const rows: any[] = await query
+    /*
+     * One page of the members listed through `source`, in order. Members through their own
+     * membership are nearly everyone and keep the planned walk; seat holders are a handful.
+     */
+    const pageOf = (source: MembershipSource) => {
+      const seat = source === 'seat'
+      // "Member since": the membership's start, or for a seat holder the day they took the seat.
+      const since = seat
+        ? postgres
+          ? "(membership_seats.accepted_at at time zone 'UTC')::date"
+          : 'substr(membership_seats.accepted_at, 1, 10)'
+        : 'memberships.started_on'
+      const sinceText = postgres ? `to_char(${since}, 'YYYY-MM-DD')` : since
+      // The sort key and the id that breaks ties, as the index holds them.
+      const [keyExpression, idColumn] =
+        sort === 'name'
+          ? [NAME_KEY, 'users.id']
+          : [since, seat ? 'users.id' : 'memberships.user_id']
+
+      const query = DirectoryQuery.visibleTo(viewer, postgres || seat ? 'default' : plan, source)
+        .join('membership_types', 'membership_types.id', 'memberships.membership_type_id')
+        .select(
+          'users.id',
+          'users.full_name',
+          'users.display_name',
+          'users.email',
+          'users.show_email',
+          'member_profiles.institution',
+          'member_profiles.position',
+          'member_profiles.field',
+          'member_profiles.country',
+          'membership_types.name as type_name',
+          db.raw(`${sinceText} as member_since`),
+          db.raw(`${sort === 'name' ? NAME_KEY : sinceText} as sort_key`)
+        )
+      // "Member since" order lists members whose start date is known (set on activation).
+      if (sort === 'since' && !seat) query.whereNotNull('memberships.started_on')
+      for (const filter of filters) {
+        if (!narrow && filter.applyBroad) filter.applyBroad(query)
+        else filter.apply(query)
+      }
+      if (seek) {
+        // (key, id) > (k, i), spelled so that both databases seek the index on the key.
+        const [op, strict] = backwards ? ['<=', '<'] : ['>=', '>']
+        query.whereRaw(
+          `${keyExpression} ${op} ? and (${keyExpression} ${strict} ? or ${idColumn} ${strict} ?)`,
+          [seek.key, seek.key, seek.id]
+        )
+      }
+      return query
+        .orderByRaw(`${keyExpression} ${direction}, ${idColumn} ${direction}`)
+        .limit(perPage + 1)
+    }
+
+    // Both pages merged by the same key, so the keyset holds across the two sources.
+    const merged = db
+      .from(pageOf('own').as('own_members'))
+      .select('*')
+      .unionAll(db.from(pageOf('seat').as('seated_members')).select('*'))
+    const rows: any[] = await db
+      .from(merged.as('directory'))
+      .select('*')
+      .orderByRaw(`sort_key ${direction}, id ${direction}`)
+      .limit(perPage + 1)
     const hasMore = rows.length > perPage
     if (hasMore) rows.pop()
     if (backwards) rows.reverse()
@@ -232,15 +262,24 @@ export default class DirectoryQuery {
             .from('member_search')
             .whereRaw('member_search match ?', [sqliteMatch(terms)])
             .select('rowid')
-      // Custom fields an admin marked searchable, at the levels the viewer may read: the whole
-      // query as a prefix of the value.
+      // Custom fields an admin marked searchable, at the levels the viewer may read (so nobody
+      // can probe a value hidden from them): the whole query as a prefix of the value. Terms
+      // are letters and digits only, so the pattern holds no wildcard of the user's.
+      const prefix = terms.join(' ')
       const fields = db
         .from('profile_field_values')
         .join('profile_fields', 'profile_fields.id', 'profile_field_values.profile_field_id')
         .where('profile_fields.searchable', true)
-        .whereIn('profile_fields.visibility', fieldLevelsFor(directoryAudience(viewer)))
-        .whereRaw('lower(profile_field_values.value) like ?', [`${terms.join(' ')}%`])
+        .whereIn('profile_fields.visibility', fieldVisibilitiesFor(viewer))
+        .whereRaw('lower(profile_field_values.value) like ?', [`${prefix}%`])
         .select('profile_field_values.user_id')
+      // SQLite reaches profile_field_values_search_index only through a range.
+      if (!postgres) {
+        fields.whereRaw(
+          'lower(profile_field_values.value) >= ? and lower(profile_field_values.value) < ?',
+          [prefix, `${prefix}\u{10FFFF}`]
+        )
+      }
       // One IN (... union ...) rather than two ORed INs: PostgreSQL turns it into a semi-join
       // and starts from the few matches instead of filtering every member in name order.
       const matches = fullText.clone().union(fields)

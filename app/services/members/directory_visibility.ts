@@ -7,8 +7,9 @@ import type { ProfileVisibility } from '#models/user'
  * Who sees what in the member directory. This is the only place the rule is written; the list,
  * search and the profile page all go through `visibleInDirectoryTo`.
  *
- * - Only members in good standing (membership active or in grace) with an account that can sign
- *   in are listed at all.
+ * - Only members in good standing with an account that can sign in are listed at all: their own
+ *   membership is active or in grace, or they took a seat of an institutional or family
+ *   membership that is (see `MembershipSource`).
  * - Visitors and signed-in non-members: public profiles, and only when the association opened
  *   the directory to visitors (DIRECTORY_PUBLIC); otherwise nothing. Signing up gives no more
  *   than a visitor has.
@@ -38,18 +39,6 @@ const PROFILE_LEVELS: Record<DirectoryAudience, ProfileVisibility[]> = {
 
 const GOOD_STANDING_SQL = GOOD_STANDING.map((status) => `'${status}'`).join(', ')
 
-/** Custom profile fields use 'board' where profiles use 'private'. */
-const FIELD_LEVELS: Record<DirectoryAudience, string[]> = {
-  none: [],
-  public: ['public'],
-  members: ['public', 'members'],
-  board: ['public', 'members', 'board'],
-}
-
-export function fieldLevelsFor(audience: DirectoryAudience) {
-  return FIELD_LEVELS[audience]
-}
-
 /** Query builders of both kinds (model and plain) accept these calls. */
 interface WhereBuilder {
   where(...args: any[]): any
@@ -59,17 +48,44 @@ interface WhereBuilder {
 }
 
 /**
- * Restricts a query over `users` joined with `memberships` (on `memberships.user_id`) to the
- * members `viewer` may see in the directory.
+ * The membership that makes someone a member, as `memberships` in the directory's queries:
+ * - 'own': their own (`memberships.user_id = users.id`);
+ * - 'seat': the primary membership whose seat they accepted (through `membership_seats`), for
+ *   those whose own membership, if any, is not in good standing. Someone seated on several
+ *   memberships is listed once, through the first seat of a membership in good standing.
+ * Both sources together list each member exactly once.
+ */
+export type MembershipSource = 'own' | 'seat'
+export const MEMBERSHIP_SOURCES: readonly MembershipSource[] = ['own', 'seat']
+
+const SEAT_RULE = `membership_seats.user_id = users.id
+  and membership_seats.accepted_at is not null
+  and memberships.id = membership_seats.membership_id
+  and not exists (
+    select 1 from memberships own_memberships
+    where own_memberships.user_id = users.id and own_memberships.status in (${GOOD_STANDING_SQL}))
+  and not exists (
+    select 1 from membership_seats earlier_seats
+    inner join memberships earlier_memberships on earlier_memberships.id = earlier_seats.membership_id
+    where earlier_seats.user_id = users.id and earlier_seats.accepted_at is not null
+      and earlier_seats.id < membership_seats.id
+      and earlier_memberships.status in (${GOOD_STANDING_SQL}))`
+
+/**
+ * Restricts a query over `users` and `memberships` to the members `viewer` may see in the
+ * directory. For the 'own' source `memberships` is joined on `memberships.user_id`; for 'seat'
+ * the query also holds `membership_seats`, and this links the three.
  */
 export function visibleInDirectoryTo<Q extends WhereBuilder>(
   query: Q,
-  viewer: User | null | undefined
+  viewer: User | null | undefined,
+  source: MembershipSource = 'own'
 ): Q {
   const levels = PROFILE_LEVELS[directoryAudience(viewer)]
   // Written as constants (not bound values) so the planner can use the partial index on
   // memberships that covers exactly these statuses.
   query.whereRaw(`users.status = 'active' and memberships.status in (${GOOD_STANDING_SQL})`)
+  if (source === 'seat') query.whereRaw(SEAT_RULE)
   if (levels.length === 0) {
     query.whereRaw('1 = 0')
     return query

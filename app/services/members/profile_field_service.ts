@@ -3,7 +3,6 @@ import string from '@adonisjs/core/helpers/string'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import ProfileField, {
-  fieldVisibilitiesFor,
   type ProfileFieldKind,
   type ProfileFieldVisibility,
 } from '#models/profile_field'
@@ -11,9 +10,18 @@ import ProfileFieldValue from '#models/profile_field_value'
 import type User from '#models/user'
 import AuditLogService from '#services/audit/audit_log_service'
 
+/** The options of a choice field: one per line (or comma separated), at most 100. */
+function parseOptions(input: string | null | undefined) {
+  return (input ?? '')
+    .split(/\r?\n|,/)
+    .map((option) => option.trim())
+    .filter(Boolean)
+    .slice(0, 100)
+}
+
 export interface FieldView {
   field: ProfileField
-  value: string | null
+  value: string
 }
 
 /**
@@ -36,14 +44,7 @@ export default class ProfileFieldService {
       string.slug(input.label, { lower: true, strict: true, replacement: '_' }) || 'field'
     let key = base
     for (let suffix = 2; await ProfileField.findBy('key', key); suffix++) key = `${base}_${suffix}`
-    const options =
-      input.kind === 'choice'
-        ? (input.options ?? '')
-            .split(/\r?\n|,/)
-            .map((option) => option.trim())
-            .filter(Boolean)
-            .slice(0, 100)
-        : null
+    const options = input.kind === 'choice' ? parseOptions(input.options) : null
     const position = await db.from('profile_fields').max('position as max').first()
     const field = await ProfileField.create({
       key,
@@ -59,6 +60,51 @@ export default class ProfileFieldService {
       ctx
     )
     return field
+  }
+
+  /**
+   * Changes a field's label, options, visibility or searchability (its kind stays, since saved
+   * values were checked against it). Returns errors by input name, or null once saved.
+   */
+  static async update(
+    field: ProfileField,
+    input: {
+      label: string
+      options?: string
+      visibility: ProfileFieldVisibility
+      searchable?: boolean
+    },
+    actor: User,
+    ctx?: Pick<HttpContext, 'request'>
+  ): Promise<Record<string, string[]> | null> {
+    const options = field.kind === 'choice' ? parseOptions(input.options) : null
+    if (options && options.length === 0) return { options: ['List at least one option.'] }
+    const before = {
+      label: field.label,
+      visibility: field.visibility,
+      searchable: field.searchable,
+    }
+    field.merge({
+      label: input.label,
+      options,
+      visibility: input.visibility,
+      searchable: Boolean(input.searchable),
+    })
+    await field.save()
+    await AuditLogService.record(
+      {
+        action: 'profile_field.saved',
+        actor,
+        meta: {
+          fieldId: field.id,
+          key: field.key,
+          before,
+          after: { label: field.label, visibility: field.visibility, searchable: field.searchable },
+        },
+      },
+      ctx
+    )
+    return null
   }
 
   static async destroy(field: ProfileField, actor: User, ctx?: Pick<HttpContext, 'request'>) {
@@ -126,21 +172,20 @@ export default class ProfileFieldService {
     return null
   }
 
-  /** The fields of `member` that `viewer` may read, with their values (for the profile page). */
+  /**
+   * The values of `member` that `viewer` may read, in the fields' order (for the profile page):
+   * by each field's visibility, and all of them for the member themself. Two queries whatever
+   * the number of fields.
+   */
   static async visibleValues(member: User, viewer: User | null | undefined): Promise<FieldView[]> {
-    const fields = await ProfileField.query()
-      .whereIn('visibility', fieldVisibilitiesFor(viewer))
-      .orderBy('position')
-    if (fields.length === 0) return []
     const values = await ProfileFieldValue.query()
       .where('user_id', member.id)
-      .whereIn(
-        'profile_field_id',
-        fields.map((field) => field.id)
+      .if(viewer?.id !== member.id, (query) =>
+        query.whereHas('field', (field) => field.withScopes((scopes) => scopes.visibleTo(viewer)))
       )
-    const byField = new Map(values.map((value) => [value.profileFieldId, value.value]))
-    return fields
-      .map((field) => ({ field, value: byField.get(field.id) ?? null }))
-      .filter((item) => item.value !== null)
+      .preload('field')
+    return values
+      .map((value) => ({ field: value.field, value: value.value }))
+      .sort((a, b) => a.field.position - b.field.position || a.field.id - b.field.id)
   }
 }

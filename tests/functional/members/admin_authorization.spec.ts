@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { isolateDatabase } from '#tests/helpers/database'
 import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
 import type User from '#models/user'
+import ProfileField from '#models/profile_field'
 import {
   makeApplication,
   makeBadge,
@@ -10,6 +11,7 @@ import {
   randomIp,
   roles,
   forgetExportLimits,
+  unique,
 } from '#tests/functional/members/fixtures'
 
 type Who = 'visitor' | keyof typeof roles
@@ -34,6 +36,15 @@ test.group('Members / authorization on every admin route', (group) => {
     const membership = await makeMembership(await roles.user(), 'active', { type })
     const application = await makeApplication(await roles.user(), type)
     const badge = await makeBadge()
+    const field = await ProfileField.create({
+      key: unique('field').replace('-', '_'),
+      label: 'Office',
+      kind: 'text',
+      options: null,
+      visibility: 'members',
+      searchable: false,
+      position: 1,
+    })
 
     const routes: Route[] = [
       { method: 'get', url: '/admin/members', allowed: BOARD },
@@ -60,13 +71,17 @@ test.group('Members / authorization on every admin route', (group) => {
       { method: 'post', url: `/admin/applications/${application.id}/approve`, allowed: BOARD },
       { method: 'get', url: '/admin/badges', allowed: ADMIN },
       { method: 'post', url: '/admin/badges', allowed: ADMIN },
+      { method: 'get', url: `/admin/badges/${badge.id}/edit`, allowed: ADMIN },
       { method: 'put', url: `/admin/badges/${badge.id}`, allowed: ADMIN },
       { method: 'get', url: '/admin/membership-types', allowed: ADMIN },
       { method: 'post', url: '/admin/membership-types', allowed: ADMIN },
       { method: 'put', url: `/admin/membership-types/${type.id}`, allowed: ADMIN },
       { method: 'get', url: '/admin/profile-fields', allowed: ADMIN },
       { method: 'post', url: '/admin/profile-fields', allowed: ADMIN },
+      { method: 'get', url: `/admin/profile-fields/${field.id}/edit`, allowed: ADMIN },
+      { method: 'put', url: `/admin/profile-fields/${field.id}`, allowed: ADMIN },
       { method: 'delete', url: `/admin/badges/${badge.id}`, allowed: ADMIN },
+      { method: 'delete', url: `/admin/profile-fields/${field.id}`, allowed: ADMIN },
     ]
 
     const users: Partial<Record<Who, User>> = {}

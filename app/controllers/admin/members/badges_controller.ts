@@ -1,6 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import string from '@adonisjs/core/helpers/string'
 import Badge from '#models/badge'
 import BadgePolicy from '#policies/badge_policy'
+import { fieldErrors, type FieldErrors } from '#services/account/form_feedback'
 import BadgeService from '#services/members/badge_service'
 import { badgeValidator } from '#validators/members'
 
@@ -16,7 +18,8 @@ export default class BadgesController {
     const { auth, bouncer, request, response, session } = ctx
     await bouncer.with(BadgePolicy).authorize('manage')
     const input = await request.validateUsing(badgeValidator)
-    if (await Badge.findBy('name', input.name)) {
+    const slug = string.slug(input.name, { lower: true, strict: true })
+    if (await Badge.query().where('name', input.name).orWhere('slug', slug).first()) {
       session.flashAll()
       session.flash('inputErrorsBag', { name: ['A badge already has this name.'] })
       return response.redirect().toRoute('admin.badges.index')
@@ -26,19 +29,43 @@ export default class BadgesController {
     return response.redirect().toRoute('admin.badges.index')
   }
 
+  async edit(ctx: HttpContext) {
+    await ctx.bouncer.with(BadgePolicy).authorize('manage')
+    const badge = await Badge.findOrFail(ctx.params.id)
+    return BadgesController.#renderEdit(ctx, badge)
+  }
+
   async update(ctx: HttpContext) {
     const { auth, bouncer, params, request, response, session } = ctx
     await bouncer.with(BadgePolicy).authorize('manage')
     const badge = await Badge.findOrFail(params.id)
-    const input = await request.validateUsing(badgeValidator)
-    const clash = await Badge.query().where('name', input.name).whereNot('id', badge.id).first()
+    const [error, input] = await request.tryValidateUsing(badgeValidator)
+    if (error) return BadgesController.#renderEdit(ctx, badge, fieldErrors(error))
+    // The slug is unique too: "Mentor!" would take the slug of "Mentor".
+    const slug = string.slug(input.name, { lower: true, strict: true })
+    const clash = await Badge.query()
+      .where((query) => query.where('name', input.name).orWhere('slug', slug))
+      .whereNot('id', badge.id)
+      .first()
     if (clash) {
-      session.flash('error', 'A badge already has this name.')
-      return response.redirect().toRoute('admin.badges.index')
+      return BadgesController.#renderEdit(ctx, badge, {
+        name: ['Another badge already has this name.'],
+      })
     }
     await BadgeService.save(badge, input, auth.getUserOrFail(), ctx)
     session.flash('success', `Badge “${input.name}” saved.`)
     return response.redirect().toRoute('admin.badges.index')
+  }
+
+  /** The edit form; after a refused submission, with the messages and what was typed (422). */
+  static #renderEdit(ctx: HttpContext, badge: Badge, errors?: FieldErrors) {
+    const { request, response, view } = ctx
+    if (errors) response.status(422)
+    view.share({ inputErrors: errors })
+    const values = errors
+      ? request.only(['name', 'icon', 'description'])
+      : { name: badge.name, icon: badge.icon, description: badge.description ?? '' }
+    return view.render('pages/admin/members/badges/edit', { badge, values })
   }
 
   async destroy(ctx: HttpContext) {
