@@ -17,130 +17,62 @@
  * - name search, one request at a time (unloaded): p50 and p99 over a mix of prefixes, full
  *   names, a rare pair and a miss.
  */
-import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { readFile } from 'node:fs/promises'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, totalmem } from 'node:os'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import { AppProcess, freePort } from '#tests/helpers/processes'
+import {
+  SERVER_CPU,
+  appEnv,
+  benchOptions,
+  buildUnlessFromSource,
+  load as loadUrl,
+  loadAverage,
+  machine,
+  ratio,
+  residentMegabytes,
+  root,
+  run,
+  signIn as signInWith,
+  writeResults,
+} from './support.js'
 
 // Drivers without bundled types; the bench only needs a handful of calls.
 const require = createRequire(import.meta.url)
 const Database = require('better-sqlite3')
 const pg = require('pg')
-const root = join(import.meta.dirname, '..')
-const args = new Map(
-  process.argv.slice(2).map((arg) => {
-    const [key, value] = arg.replace(/^--/, '').split('=')
-    return [key, value ?? 'true'] as const
-  })
-)
-const fromSource = args.has('source')
-const duration = Number(args.get('duration') ?? 10)
-const connections = Number(args.get('connections') ?? 32)
+const options = benchOptions()
+const { args, fromSource, duration, connections, appDir, serverArgs } = options
 const members = Number(args.get('members') ?? 100_000)
-const SERVER_CPU = '0'
-const LOAD_CPU = '1'
 const PASSWORD = 'correct horse battery staple'
 const PER_PAGE = 50
 const PG_DATABASE = 'guildhall_directory_bench'
 const NAME_KEY = "lower(coalesce(nullif(users.display_name, ''), users.full_name))"
 
-const startLoad = loadavg().map((value) => Math.round(value * 100) / 100)
+const startLoad = loadAverage()
+// Not emptied: the seeded database is reused between runs (--reseed rebuilds it).
 const workDir = join(root, 'tmp', 'bench-directory')
 mkdirSync(workDir, { recursive: true })
 const sqliteFile = join(workDir, `directory-${members}.sqlite3`)
 
-function appEnv(port: number, database: 'sqlite' | 'postgres'): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    APP_URL: `http://127.0.0.1:${port}`,
-    APP_KEY: randomBytes(32).toString('hex'),
-    APP_NAME: 'Guildhall',
-    LOG_LEVEL: 'warn',
-    TRUSTED_PROXIES: '',
+function directoryEnv(port: number, database: 'sqlite' | 'postgres') {
+  return appEnv(port, {
     DB_CONNECTION: database,
     SQLITE_FILE: sqliteFile,
     PG_HOST: '127.0.0.1',
     PG_USER: 'postgres',
     PG_DB_NAME: PG_DATABASE,
     REDIS_HOST: '',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: '2599',
-    MAIL_FROM_ADDRESS: 'bench@example.org',
-    RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000',
     DIRECTORY_PUBLIC: 'false',
-  }
-}
-
-function run(command: string, commandArgs: string[], cwd = root, env = process.env) {
-  return new Promise<string>((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new Error(`${command} ${commandArgs.join(' ')} exited with ${code}\n${output}`))
-    )
   })
 }
 
 async function load(url: string, label: string, cookie?: string) {
-  const autocannon = join(root, 'node_modules', '.bin', 'autocannon')
-  const options = ['-c', String(connections), '-j', ...(cookie ? ['-H', `cookie=${cookie}`] : [])]
-  await run('taskset', ['-c', LOAD_CPU, autocannon, ...options, '-d', '3', url])
-  const output = await run('taskset', [
-    '-c',
-    LOAD_CPU,
-    autocannon,
-    ...options,
-    '-d',
-    String(duration),
-    url,
-  ])
-  const result = JSON.parse(output)
-  return {
-    label,
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  }
+  return { label, ...(await loadUrl(url, options, cookie)) }
 }
 
-function cookiesOf(response: Response) {
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ')
-}
-
-/** Signs in through the login form, as a browser would, and returns the session cookies. */
-async function signIn(baseUrl: string, email: string) {
-  const form = await fetch(`${baseUrl}/login`)
-  const html = await form.text()
-  const token = html.match(/name='_csrf' value='([^']+)'/)?.[1] ?? ''
-  const response = await fetch(`${baseUrl}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'cookie': cookiesOf(form) },
-    body: new URLSearchParams({ _csrf: token, email, password: PASSWORD }).toString(),
-  })
-  if (response.status !== 302) throw new Error(`signing in as ${email} failed (${response.status})`)
-  return cookiesOf(response)
-}
-
-async function residentMegabytes(pid: number) {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8')
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+function signIn(baseUrl: string, email: string) {
+  return signInWith(baseUrl, { email, password: PASSWORD })
 }
 
 function percentile(sorted: number[], p: number) {
@@ -268,7 +200,7 @@ async function measureApp(
         )),
       },
       nameSearchUnloaded: await searchLatency(baseUrl, member),
-      memoryRssMb: await residentMegabytes(server.pid!),
+      memoryRssMb: residentMegabytes(server.pid!).rssMb,
       deepCursor: memberDeep.after,
     }
   } finally {
@@ -299,17 +231,9 @@ async function measureBaseline(viewerId: number, deepAfter: string) {
   }
 }
 
-const appDir = fromSource ? root : join(root, 'build')
-const serverArgs = fromSource ? ['--import=@poppinss/ts-exec', 'bin/server.ts'] : ['bin/server.js']
 const aceArgs = fromSource ? ['--import=@poppinss/ts-exec', 'ace.js'] : ['ace.js']
 
-if (!fromSource) {
-  await run(process.execPath, [
-    'ace.js',
-    'build',
-    ...(args.has('ignore-ts-errors') ? ['--ignore-ts-errors'] : []),
-  ])
-}
+await buildUnlessFromSource(options)
 
 async function prepare(database: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv) {
   const started = performance.now()
@@ -349,18 +273,8 @@ async function prepare(database: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv) 
 
 const results: Record<string, any> = {
   date: new Date().toISOString(),
-  mode: fromSource
-    ? 'production, TypeScript sources through @poppinss/ts-exec'
-    : 'production build (node ace build)',
-  machine: {
-    cpu: cpus()[0]?.model,
-    cores: cpus().length,
-    memoryGb: Math.round(totalmem() / 1024 ** 3),
-    node: process.version,
-    serverCpu: SERVER_CPU,
-    loadCpu: LOAD_CPU,
-    loadAverageBeforeRun: startLoad,
-  },
+  mode: options.mode,
+  machine: machine(startLoad),
   settings: {
     connections,
     durationSeconds: duration,
@@ -379,50 +293,32 @@ const results: Record<string, any> = {
 
 {
   const port = await freePort()
-  const env = appEnv(port, 'sqlite')
+  const env = directoryEnv(port, 'sqlite')
   results.sqliteSeed = (await prepare('sqlite', env)) ?? 'reused'
   const app = await measureApp('sqlite', `http://127.0.0.1:${port}`, env)
   const baseline = await measureBaseline(1, app.deepCursor)
   results.sqlite = app
   results.baseline = baseline
   results.sqliteShareOfBaseline = {
-    firstPage:
-      Math.round(
-        (app.memberFirstPage.requestsPerSecond / baseline.firstPage.requestsPerSecond) * 1000
-      ) / 1000,
-    deepPage:
-      Math.round(
-        (app.memberDeepPage.requestsPerSecond / baseline.deepPage.requestsPerSecond) * 1000
-      ) / 1000,
+    firstPage: ratio(app.memberFirstPage.requestsPerSecond, baseline.firstPage.requestsPerSecond),
+    deepPage: ratio(app.memberDeepPage.requestsPerSecond, baseline.deepPage.requestsPerSecond),
   }
   results.sqliteDeepPageSlowdown = {
-    member:
-      Math.round(
-        (app.memberFirstPage.requestsPerSecond / app.memberDeepPage.requestsPerSecond) * 100
-      ) / 100,
-    board:
-      Math.round(
-        (app.boardFirstPage.requestsPerSecond / app.boardDeepPage.requestsPerSecond) * 100
-      ) / 100,
+    member: ratio(app.memberFirstPage.requestsPerSecond, app.memberDeepPage.requestsPerSecond, 2),
+    board: ratio(app.boardFirstPage.requestsPerSecond, app.boardDeepPage.requestsPerSecond, 2),
   }
 }
 
 if (args.has('postgres')) {
   const port = await freePort()
-  const env = appEnv(port, 'postgres')
+  const env = directoryEnv(port, 'postgres')
   results.postgresSeed = await prepare('postgres', env)
   const app = await measureApp('postgres', `http://127.0.0.1:${port}`, env)
   results.postgres = app
-  results.postgresShareOfSqlite =
-    Math.round(
-      (app.memberFirstPage.requestsPerSecond / results.sqlite.memberFirstPage.requestsPerSecond) *
-        1000
-    ) / 1000
+  results.postgresShareOfSqlite = ratio(
+    app.memberFirstPage.requestsPerSecond,
+    results.sqlite.memberFirstPage.requestsPerSecond
+  )
 }
 
-const day = new Date().toISOString().slice(0, 10)
-const output = join(root, 'bench', 'results', `${day}-directory.json`)
-writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`)
-process.stdout.write(
-  `${JSON.stringify(results, null, 2)}\nwritten to ${output.slice(root.length + 1)}\n`
-)
+writeResults('-directory', results)
