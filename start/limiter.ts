@@ -4,12 +4,14 @@
  */
 import env from '#start/env'
 import limiter from '@adonisjs/limiter/services/main'
+import { useRedis } from '#config/redis'
 
 export const globalThrottle = limiter.define('global', (ctx) => {
   return limiter
     .allowRequests(env.get('RATE_LIMIT_GLOBAL_PER_MINUTE', 300))
     .every('1 minute')
     .usingKey(`ip_${ctx.request.ip()}`)
+    .store(useRedis ? 'redis' : 'memory')
 })
 
 /*
