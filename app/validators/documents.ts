@@ -12,28 +12,26 @@ const reviewOn = () =>
     .date({ formats: ['YYYY-MM-DD'] })
     .nullable()
     .optional()
+const folderName = () =>
+  vine
+    .string()
+    .trim()
+    .minLength(1)
+    .maxLength(120)
+    .regex(/^[^/\\<>]+$/)
+const quotaMb = () => vine.number().withoutDecimals().min(1).max(1_000_000).nullable().optional()
 const changeNote = () => vine.string().trim().maxLength(500).nullable().optional()
 
 export const folderValidator = vine.create({
-  name: vine
-    .string()
-    .trim()
-    .minLength(1)
-    .maxLength(120)
-    .regex(/^[^/\\<>]+$/),
+  name: folderName(),
   accessLevel: level(),
-  quotaMb: vine.number().withoutDecimals().min(1).max(1_000_000).nullable().optional(),
+  quotaMb: quotaMb(),
 })
 
 export const folderUpdateValidator = vine.create({
-  name: vine
-    .string()
-    .trim()
-    .minLength(1)
-    .maxLength(120)
-    .regex(/^[^/\\<>]+$/),
+  name: folderName(),
   accessLevel: level(),
-  quotaMb: vine.number().withoutDecimals().min(1).max(1_000_000).nullable().optional(),
+  quotaMb: quotaMb(),
   // Empty moves the folder to the top of the library.
   parentId: vine.number().withoutDecimals().min(1).nullable().optional(),
 })

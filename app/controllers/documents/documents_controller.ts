@@ -157,17 +157,7 @@ export default class DocumentsController {
     const access = await LibraryAccess.for(auth.user)
     if (errors) response.status(422)
     view.share({ inputErrors: errors })
-    const folders = access
-      .readableFolders()
-      .filter((node) => access.canEditFolderContents(node.id))
-      .map((node) => ({
-        id: node.id,
-        label: access
-          .pathOf(node.id)
-          .map((step) => step.name)
-          .join(' / '),
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label))
+    const folders = access.folderChoices((node) => access.canEditFolderContents(node.id))
     return view.render('pages/documents/edit', {
       document,
       breadcrumbs: access.pathOf(document.folderId),

@@ -145,21 +145,11 @@ export default class FoldersController {
         }
     // Where a folder may go: folders the person looks after, never itself or below it.
     const destinations = folder
-      ? access
-          .readableFolders()
-          .filter(
-            (node) =>
-              access.canManageFolder(node.id) &&
-              !access.pathOf(node.id).some((step) => step.id === folder.id)
-          )
-          .map((node) => ({
-            id: node.id,
-            label: access
-              .pathOf(node.id)
-              .map((step) => step.name)
-              .join(' / '),
-          }))
-          .sort((a, b) => a.label.localeCompare(b.label))
+      ? access.folderChoices(
+          (node) =>
+            access.canManageFolder(node.id) &&
+            !access.pathOf(node.id).some((step) => step.id === folder.id)
+        )
       : []
     return view.render(folder ? 'pages/documents/folders/edit' : 'pages/documents/folders/create', {
       folder,

@@ -203,6 +203,19 @@ export class LibraryAccess {
     return [...this.#folders.values()].filter((folder) => this.canReadFolder(folder.id))
   }
 
+  /** Readable folders that pass `include`, labelled by their full path, for a folder picker. */
+  folderChoices(include: (folder: FolderNode) => boolean) {
+    return this.readableFolders()
+      .filter(include)
+      .map((folder) => ({
+        id: folder.id,
+        label: this.pathOf(folder.id)
+          .map((step) => step.name)
+          .join(' / '),
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label))
+  }
+
   /**
    * The SQL form of `canReadDocument`: a document is listed when its folder is readable and
    * its own level, if any, is no stricter than what the viewer reaches in that folder (their

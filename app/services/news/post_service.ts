@@ -230,13 +230,25 @@ export default class PostService {
 
   static async #syncTags(post: Post, raw: string | null | undefined) {
     const wanted = PostService.parseTags(raw)
+    const known = wanted.length
+      ? await PostTag.query({ client: post.$trx }).whereIn(
+          'slug',
+          wanted.map((tag) => tag.slug)
+        )
+      : []
+    const bySlug = new Map(known.map((tag) => [tag.slug, tag.id]))
     const ids: number[] = []
     for (const tag of wanted) {
-      const existing = await PostTag.query({ client: post.$trx }).where('slug', tag.slug).first()
-      const row =
-        existing ??
-        (await PostTag.create({ name: tag.name, slug: tag.slug }, { client: post.$trx }))
-      ids.push(row.id)
+      const id = bySlug.get(tag.slug)
+      if (id !== undefined) {
+        ids.push(id)
+        continue
+      }
+      const created = await PostTag.create(
+        { name: tag.name, slug: tag.slug },
+        { client: post.$trx }
+      )
+      ids.push(created.id)
     }
     await post.related('tags').sync(ids)
   }
