@@ -439,6 +439,11 @@ export type ScannedRoutes = {
     'admin.badges.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.profile_fields.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
+  PATCH: {
+    'admin.badges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.membership_types.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.profile_fields.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
 }
 declare module '@adonisjs/core/types/http' {
   export interface RoutesList extends ScannedRoutes {}

@@ -45,13 +45,7 @@ export const pageValidator = vine.create({
  * A failed validation's messages by field, for pages that re-render in place (422) instead of
  * redirecting back.
  */
-export function messagesByField(error: { messages: Array<{ field: string; message: string }> }) {
-  const byField: Record<string, string[]> = {}
-  for (const { field, message } of error.messages) {
-    ;(byField[field] ??= []).push(message)
-  }
-  return byField
-}
+export { fieldErrors as messagesByField } from '#services/account/form_feedback'
 
 /**
  * An account created by an operator (`node ace users:create`): same email and password rules

@@ -103,49 +103,20 @@ router
       .prefix('/applications/:id')
       .where('id', router.matchers.number())
 
-    router.get('/badges', [controllers.admin.members.Badges, 'index']).as('admin.badges.index')
-    router.post('/badges', [controllers.admin.members.Badges, 'store']).as('admin.badges.store')
     router
-      .get('/badges/:id/edit', [controllers.admin.members.Badges, 'edit'])
-      .as('admin.badges.edit')
+      .resource('badges', controllers.admin.members.Badges)
+      .only(['index', 'store', 'edit', 'update', 'destroy'])
+      .as('admin.badges', false)
       .where('id', router.matchers.number())
     router
-      .put('/badges/:id', [controllers.admin.members.Badges, 'update'])
-      .as('admin.badges.update')
+      .resource('membership-types', controllers.admin.members.MembershipTypes)
+      .only(['index', 'store', 'update'])
+      .as('admin.membership_types', false)
       .where('id', router.matchers.number())
     router
-      .delete('/badges/:id', [controllers.admin.members.Badges, 'destroy'])
-      .as('admin.badges.destroy')
-      .where('id', router.matchers.number())
-
-    router
-      .get('/membership-types', [controllers.admin.members.MembershipTypes, 'index'])
-      .as('admin.membership_types.index')
-    router
-      .post('/membership-types', [controllers.admin.members.MembershipTypes, 'store'])
-      .as('admin.membership_types.store')
-    router
-      .put('/membership-types/:id', [controllers.admin.members.MembershipTypes, 'update'])
-      .as('admin.membership_types.update')
-      .where('id', router.matchers.number())
-
-    router
-      .get('/profile-fields', [controllers.admin.members.ProfileFields, 'index'])
-      .as('admin.profile_fields.index')
-    router
-      .post('/profile-fields', [controllers.admin.members.ProfileFields, 'store'])
-      .as('admin.profile_fields.store')
-    router
-      .get('/profile-fields/:id/edit', [controllers.admin.members.ProfileFields, 'edit'])
-      .as('admin.profile_fields.edit')
-      .where('id', router.matchers.number())
-    router
-      .put('/profile-fields/:id', [controllers.admin.members.ProfileFields, 'update'])
-      .as('admin.profile_fields.update')
-      .where('id', router.matchers.number())
-    router
-      .delete('/profile-fields/:id', [controllers.admin.members.ProfileFields, 'destroy'])
-      .as('admin.profile_fields.destroy')
+      .resource('profile-fields', controllers.admin.members.ProfileFields)
+      .only(['index', 'store', 'edit', 'update', 'destroy'])
+      .as('admin.profile_fields', false)
       .where('id', router.matchers.number())
   })
   .prefix('/admin')

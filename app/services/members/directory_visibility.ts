@@ -56,7 +56,6 @@ interface WhereBuilder {
  * Both sources together list each member exactly once.
  */
 export type MembershipSource = 'own' | 'seat'
-export const MEMBERSHIP_SOURCES: readonly MembershipSource[] = ['own', 'seat']
 
 const SEAT_RULE = `membership_seats.user_id = users.id
   and membership_seats.accepted_at is not null

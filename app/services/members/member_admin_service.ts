@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import Membership from '#models/membership'
 import MembershipHistory from '#models/membership_history'
 import {
@@ -27,12 +26,6 @@ export default class MemberAdminService {
       )
       .orderBy('memberships.id', 'desc')
     return applyMemberFilters(query, filters).paginate(filters.page ?? 1, PER_PAGE)
-  }
-
-  /** The ids among `ids` that match nothing: bulk actions refuse to act on them silently. */
-  static async existing(ids: number[]) {
-    const rows = await db.from('memberships').whereIn('id', ids).select('id')
-    return rows.map((row) => Number(row.id))
   }
 
   static async detail(id: number) {
