@@ -9,6 +9,8 @@ import { useRedis } from '#config/redis'
  * `age` is the idle timeout: each request pushes expiry forward. The absolute timeout is
  * enforced by the session_timeout middleware.
  */
+export const SESSION_COOKIE_NAME = 'guildhall-session'
+
 export const sessionLimits = {
   idleMinutes: 120,
   absoluteHours: 24 * 14,
@@ -16,7 +18,7 @@ export const sessionLimits = {
 
 const sessionConfig = defineConfig({
   enabled: true,
-  cookieName: 'guildhall-session',
+  cookieName: SESSION_COOKIE_NAME,
   clearWithBrowser: false,
   age: `${sessionLimits.idleMinutes}m`,
   cookie: {

@@ -2,9 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import newsCache from '#services/news/news_cache'
 import { NewsCache, cacheKey, serveCached } from '#services/news/page_cache_http'
-
-// The session cookie (config/session.ts) and the remember-me cookies of the auth guard.
-const SESSION_COOKIE = 'guildhall-session'
+import { SESSION_COOKIE_NAME as SESSION_COOKIE } from '#config/session'
 
 /**
  * The fast path of the news page cache (app/services/news/news_cache.ts): a request without
