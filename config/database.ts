@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { defineConfig } from '@adonisjs/lucid'
+import { prepareSqliteConnection } from '#database/sqlite_connection'
 
 /*
  * SQLite in a file under tmp/ needs no setup; DB_CONNECTION=postgres switches to PostgreSQL.
@@ -39,15 +40,10 @@ const dbConfig = defineConfig({
       },
       pool: {
         afterCreate: (
-          connection: any,
+          connection: Parameters<typeof prepareSqliteConnection>[0],
           done: (error: Error | null, connection: unknown) => void
         ) => {
-          // WAL lets readers proceed during a write; the busy timeout makes concurrent writers
-          // (the web process and the queue worker) wait for the lock instead of failing.
-          connection.pragma('journal_mode = WAL')
-          connection.pragma('busy_timeout = 5000')
-          connection.pragma('foreign_keys = ON')
-          connection.pragma('synchronous = NORMAL')
+          prepareSqliteConnection(connection)
           done(null, connection)
         },
       },

@@ -11,7 +11,7 @@ server.use([
   () => import('#middleware/container_bindings_middleware'),
   () => import('#middleware/request_context_middleware'),
   () => import('#middleware/security_headers_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/public_files_middleware'),
   () => import('#middleware/news_page_cache_middleware'),
 ])
 

@@ -1,9 +1,21 @@
 /*
  * Template globals shared by every page and mail.
  */
+import app from '@adonisjs/core/services/app'
 import edge from 'edge.js'
 import { DateTime } from 'luxon'
 import { association } from '#config/app'
+
+/*
+ * Edge lists every component file on disk before each render unless the instance was created
+ * with its cache on; the shared instance only gets the cache setting after it is created, so in
+ * production it would read the views folder on every request. Views do not change there.
+ */
+if (app.inProduction) {
+  const listComponents = edge.loader.listComponents.bind(edge.loader)
+  let components: ReturnType<typeof listComponents> | undefined
+  edge.loader.listComponents = () => (components ??= listComponents())
+}
 
 edge.global('association', association)
 

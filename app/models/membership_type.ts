@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
-import { column, hasMany } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import { MembershipTypeSchema } from '#database/schema'
+import { forgetDirectoryChoices } from '#services/members/directory_choices'
 import Membership from '#models/membership'
 
 /**
@@ -10,6 +11,12 @@ import Membership from '#models/membership'
  * institutional or family membership shares out.
  */
 export default class MembershipType extends MembershipTypeSchema {
+  @afterSave()
+  @afterDelete()
+  static forgetDirectoryChoices() {
+    forgetDirectoryChoices()
+  }
+
   // SQLite hands booleans back as 0/1.
   @column({ consume: (value) => Boolean(value) })
   declare requiresApproval: boolean

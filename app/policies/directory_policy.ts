@@ -5,7 +5,7 @@ import { directoryAudience } from '#services/members/directory_visibility'
 /**
  * The member directory. Who may browse follows the directory's visibility rule (members, and
  * everyone else only when the association opened it); which rows they see is
- * `visibleInDirectoryTo`. A member's status history is for the member and the board.
+ * `directoryVisibility`. A member's status history is for the member and the board.
  */
 export default class DirectoryPolicy extends BasePolicy {
   @allowGuest()

@@ -178,6 +178,7 @@ export class Cluster {
  */
 export class Visitor {
   cookies = new Map<string, string>()
+  csrfToken: string | null = null
 
   async request(url: string, init: RequestInit = {}) {
     const headers = new Headers(init.headers)
@@ -194,11 +195,9 @@ export class Visitor {
       if (expired || value === '') this.cookies.delete(name)
       else this.cookies.set(name, value)
     }
-    return {
-      status: response.status,
-      location: response.headers.get('location'),
-      text: await response.text(),
-    }
+    const text = await response.text()
+    this.csrfToken = text.match(/name='_csrf' value='([^']+)'/)?.[1] ?? this.csrfToken
+    return { status: response.status, location: response.headers.get('location'), text }
   }
 
   get(url: string) {
@@ -211,18 +210,16 @@ export class Visitor {
   }
 
   /**
-   * Posts a form the way the page's script-free form would, with the CSRF token shield hands
-   * out in its XSRF-TOKEN cookie (call `get` on a page first).
+   * Posts a form the way the page's script-free form would, with the CSRF token of the last
+   * page that held a form (call `get` on a page first).
    */
   post(url: string, fields: Record<string, string>) {
-    const token = this.cookies.get('XSRF-TOKEN')
     return this.request(url, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...(token ? { 'x-xsrf-token': token } : {}),
-      },
-      body: new URLSearchParams(fields).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(
+        this.csrfToken ? { _csrf: this.csrfToken, ...fields } : fields
+      ).toString(),
     })
   }
 }

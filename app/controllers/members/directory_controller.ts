@@ -3,6 +3,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import DirectoryPolicy from '#policies/directory_policy'
 import DirectoryQuery from '#services/members/directory_query'
 import { countryOptionsHtml } from '#services/members/directory_countries'
+import { directoryChoices } from '#services/members/directory_choices'
 import { directoryValidator } from '#validators/directory'
 
 /**
@@ -20,7 +21,7 @@ export default class DirectoryController {
     const [error, filters] = await request.tryValidateUsing(directoryValidator)
     const options = error ? {} : filters
     const page = await DirectoryQuery.page(viewer, options)
-    const choices = await DirectoryQuery.filterOptions()
+    const choices = await directoryChoices()
     if (error) response.status(422)
     // What the page links carry over from one page to the next: everything but the cursor.
     const carried = Object.fromEntries(

@@ -35,7 +35,7 @@ export default class DirectoryProfile {
         .where('users.id', memberId)
         .select('memberships.id as membership_id', db.raw('null as seat_id'))
         .first()) ??
-      (await DirectoryQuery.visibleTo(viewer, 'default', 'seat')
+      (await DirectoryQuery.visibleTo(viewer, 'seat')
         .where('users.id', memberId)
         .select('memberships.id as membership_id', 'membership_seats.id as seat_id')
         .first())

@@ -1,7 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
+import type { StrictValues } from '@adonisjs/lucid/types/querybuilder'
+import sql, { empty, join, raw, type Sql } from 'sql-template-tag'
 import type User from '#models/user'
 import { fieldVisibilitiesFor } from '#models/profile_field'
-import { visibleInDirectoryTo, type MembershipSource } from '#services/members/directory_visibility'
+import { directoryVisibility, type MembershipSource } from '#services/members/directory_visibility'
 import {
   decodeCursor,
   encodeCursor,
@@ -73,11 +75,15 @@ const SQLITE_HINTS: Record<SqlitePlan, { users: string; memberships: string }> =
   byType: { users: 'not indexed', memberships: 'indexed by memberships_membership_type_id_index' },
 }
 
+/**
+ * A filter's condition on the page query, the rows it could match (each counted by `#plan`),
+ * and for the search a second form of the condition for when it matched many rows.
+ */
 interface Filter {
-  candidates: any[]
+  condition: Sql
+  candidates: Sql[]
   byType?: boolean
-  apply(query: any): void
-  applyBroad?(query: any): void
+  broad?: Sql
 }
 // Below this many candidate rows, starting from them beats walking an index in order.
 const FEW_CANDIDATES = 2000
@@ -86,37 +92,51 @@ function isPostgres() {
   return db.connection().dialect.name === 'postgres'
 }
 
+// The values of our SQL are ids, strings and booleans, which the query builder binds as they are.
+const bindingsOf = (query: Sql) => query.values as StrictValues[]
+
+/** The rows of a query written as SQL (`rawQuery` answers in each driver's own shape). */
+async function rowsOf(query: Sql): Promise<any[]> {
+  const result = await db.rawQuery(query.sql, bindingsOf(query))
+  return Array.isArray(result) ? result : result.rows
+}
+
 /**
  * The member directory: one page of members `viewer` may see, filtered, searched, sorted, and
  * paginated by keyset (the cursor is the last row's sort key and id), so page 2,000 costs what
  * page 1 does.
+ *
+ * The page query is written as SQL rather than with the query builder: building and compiling
+ * it took three times as long as running it, on the busiest page of the portal.
  */
 export default class DirectoryQuery {
   /**
-   * Users joined with their membership and profile, cut down to what `viewer` may see.
-   * `plan` steers SQLite's planner, which has no statistics to choose with (see `#plan`).
+   * Users joined with their membership and profile, cut down to what `viewer` may see, as a
+   * query builder (the profile page looks one member up through it).
    */
-  static visibleTo(
-    viewer: User | null | undefined,
-    plan: SqlitePlan = 'default',
-    source: MembershipSource = 'own'
-  ) {
+  static visibleTo(viewer: User | null | undefined, source: MembershipSource = 'own') {
+    const condition = directoryVisibility(viewer, source)
+    return db
+      .from(db.raw(DirectoryQuery.#tables(source, 'default').sql) as unknown as string)
+      .whereRaw(condition.sql, bindingsOf(condition))
+  }
+
+  /**
+   * The tables of the directory's queries: users with the membership that makes them members
+   * (their own, or the one whose seat they took) and their profile. `plan` steers SQLite's
+   * planner, which has no statistics to choose with (see `#plan`).
+   */
+  static #tables(source: MembershipSource, plan: SqlitePlan) {
     if (source === 'seat') {
       // Seat holders are few: start from the accepted seats. SQLite keeps the order of a CROSS
       // JOIN, so it cannot choose to walk every member in name order looking for them.
-      const query = db
-        .from('membership_seats')
-        .joinRaw('cross join users')
-        .joinRaw('cross join memberships')
-        .leftJoin('member_profiles', 'member_profiles.user_id', 'users.id')
-      return visibleInDirectoryTo(query, viewer, 'seat')
+      return raw(`membership_seats cross join users cross join memberships
+        left join member_profiles on member_profiles.user_id = users.id`)
     }
     const hints = SQLITE_HINTS[plan]
-    const query = db
-      .from(hints.users ? (db.raw(`users ${hints.users}`) as unknown as string) : 'users')
-      .joinRaw(`inner join memberships ${hints.memberships} on memberships.user_id = users.id`)
-      .leftJoin('member_profiles', 'member_profiles.user_id', 'users.id')
-    return visibleInDirectoryTo(query, viewer)
+    return raw(`users ${hints.users}
+      inner join memberships ${hints.memberships} on memberships.user_id = users.id
+      left join member_profiles on member_profiles.user_id = users.id`)
   }
 
   static async page(viewer: User | null, options: DirectoryOptions = {}): Promise<DirectoryPage> {
@@ -130,7 +150,7 @@ export default class DirectoryQuery {
     const before = after ? null : decodeCursor(options.before)
     const backwards = before !== null
     const seek = after ?? before
-    const direction = backwards ? 'desc' : 'asc'
+    const direction = raw(backwards ? 'desc' : 'asc')
 
     /*
      * One page of the members listed through `source`, in order. Members through their own
@@ -144,58 +164,46 @@ export default class DirectoryQuery {
           ? "(membership_seats.accepted_at at time zone 'UTC')::date"
           : 'substr(membership_seats.accepted_at, 1, 10)'
         : 'memberships.started_on'
-      const sinceText = postgres ? `to_char(${since}, 'YYYY-MM-DD')` : since
+      const sinceText = raw(postgres ? `to_char(${since}, 'YYYY-MM-DD')` : since)
       // The sort key and the id that breaks ties, as the index holds them.
-      const [keyExpression, idColumn] =
+      const [key, id] =
         sort === 'name'
-          ? [NAME_KEY, 'users.id']
-          : [since, seat ? 'users.id' : 'memberships.user_id']
+          ? [raw(NAME_KEY), raw('users.id')]
+          : [raw(since), raw(seat ? 'users.id' : 'memberships.user_id')]
 
-      const query = DirectoryQuery.visibleTo(viewer, postgres || seat ? 'default' : plan, source)
-        .join('membership_types', 'membership_types.id', 'memberships.membership_type_id')
-        .select(
-          'users.id',
-          'users.full_name',
-          'users.display_name',
-          'users.email',
-          'users.show_email',
-          'member_profiles.institution',
-          'member_profiles.position',
-          'member_profiles.field',
-          'member_profiles.country',
-          'membership_types.name as type_name',
-          db.raw(`${sinceText} as member_since`),
-          db.raw(`${sort === 'name' ? NAME_KEY : sinceText} as sort_key`)
-        )
+      const conditions = [directoryVisibility(viewer, source)]
       // "Member since" order lists members whose start date is known (set on activation).
-      if (sort === 'since' && !seat) query.whereNotNull('memberships.started_on')
+      if (sort === 'since' && !seat) conditions.push(sql`memberships.started_on is not null`)
       for (const filter of filters) {
-        if (!narrow && filter.applyBroad) filter.applyBroad(query)
-        else filter.apply(query)
+        conditions.push(!narrow && filter.broad ? filter.broad : filter.condition)
       }
       if (seek) {
         // (key, id) > (k, i), spelled so that both databases seek the index on the key.
-        const [op, strict] = backwards ? ['<=', '<'] : ['>=', '>']
-        query.whereRaw(
-          `${keyExpression} ${op} ? and (${keyExpression} ${strict} ? or ${idColumn} ${strict} ?)`,
-          [seek.key, seek.key, seek.id]
+        const [op, strict] = backwards ? [raw('<='), raw('<')] : [raw('>='), raw('>')]
+        conditions.push(
+          sql`${key} ${op} ${seek.key} and (${key} ${strict} ${seek.key} or ${id} ${strict} ${seek.id})`
         )
       }
-      return query
-        .orderByRaw(`${keyExpression} ${direction}, ${idColumn} ${direction}`)
-        .limit(perPage + 1)
+      const tables = DirectoryQuery.#tables(source, postgres || seat ? 'default' : plan)
+      return sql`select users.id, users.full_name, users.display_name, users.email,
+          users.show_email, member_profiles.institution, member_profiles.position,
+          member_profiles.field, member_profiles.country, membership_types.name as type_name,
+          ${sinceText} as member_since, ${sort === 'name' ? key : sinceText} as sort_key
+        from ${tables}
+        inner join membership_types on membership_types.id = memberships.membership_type_id
+        where ${join(conditions, ' and ')}
+        order by ${key} ${direction}, ${id} ${direction}
+        limit ${perPage + 1}`
     }
 
     // Both pages merged by the same key, so the keyset holds across the two sources.
-    const merged = db
-      .from(pageOf('own').as('own_members'))
-      .select('*')
-      .unionAll(db.from(pageOf('seat').as('seated_members')).select('*'))
-    const rows: any[] = await db
-      .from(merged.as('directory'))
-      .select('*')
-      .orderByRaw(`sort_key ${direction}, id ${direction}`)
-      .limit(perPage + 1)
+    const rows = await rowsOf(sql`select * from (
+        select * from (${pageOf('own')}) as own_members
+        union all
+        select * from (${pageOf('seat')}) as seated_members
+      ) as directory
+      order by sort_key ${direction}, id ${direction}
+      limit ${perPage + 1}`)
     const hasMore = rows.length > perPage
     if (hasMore) rows.pop()
     if (backwards) rows.reverse()
@@ -230,69 +238,51 @@ export default class DirectoryQuery {
   static #filters(viewer: User | null, options: DirectoryOptions, postgres: boolean) {
     const filters: Filter[] = []
     if (options.type) {
-      const type = options.type
       filters.push({
-        candidates: [db.from('memberships').where('membership_type_id', type).select('user_id')],
+        condition: sql`memberships.membership_type_id = ${options.type}`,
+        candidates: [
+          sql`select user_id from memberships where membership_type_id = ${options.type}`,
+        ],
         byType: true,
-        apply: (query) => query.where('memberships.membership_type_id', type),
       })
     }
     if (options.country) {
-      const sameCountry = db
-        .from('member_profiles')
-        .where('country', options.country)
-        .select('user_id')
-      filters.push({
-        candidates: [sameCountry],
-        apply: (query) => query.whereIn('users.id', sameCountry),
-      })
+      const sameCountry = sql`select user_id from member_profiles where country = ${options.country}`
+      filters.push({ condition: sql`users.id in (${sameCountry})`, candidates: [sameCountry] })
     }
     if (options.badge) {
-      const holders = db.from('member_badges').where('badge_id', options.badge).select('user_id')
-      filters.push({ candidates: [holders], apply: (query) => query.whereIn('users.id', holders) })
+      const holders = sql`select user_id from member_badges where badge_id = ${options.badge}`
+      filters.push({ condition: sql`users.id in (${holders})`, candidates: [holders] })
     }
     const terms = searchTerms(options.q)
     if (terms.length > 0) {
       const fullText = postgres
-        ? db
-            .from('member_search')
-            .whereRaw(`document @@ to_tsquery('simple', ?)`, [postgresTsquery(terms)])
-            .select('user_id')
-        : db
-            .from('member_search')
-            .whereRaw('member_search match ?', [sqliteMatch(terms)])
-            .select('rowid')
+        ? sql`select user_id from member_search
+            where document @@ to_tsquery('simple', ${postgresTsquery(terms)})`
+        : sql`select rowid from member_search where member_search match ${sqliteMatch(terms)}`
       // Custom fields an admin marked searchable, at the levels the viewer may read (so nobody
       // can probe a value hidden from them): the whole query as a prefix of the value. Terms
-      // are letters and digits only, so the pattern holds no wildcard of the user's.
+      // are letters and digits only, so the pattern holds no wildcard of the user's. SQLite
+      // reaches profile_field_values_search_index only through a range.
       const prefix = terms.join(' ')
-      const fields = db
-        .from('profile_field_values')
-        .join('profile_fields', 'profile_fields.id', 'profile_field_values.profile_field_id')
-        .where('profile_fields.searchable', true)
-        .whereIn('profile_fields.visibility', fieldVisibilitiesFor(viewer))
-        .whereRaw('lower(profile_field_values.value) like ?', [`${prefix}%`])
-        .select('profile_field_values.user_id')
-      // SQLite reaches profile_field_values_search_index only through a range.
-      if (!postgres) {
-        fields.whereRaw(
-          'lower(profile_field_values.value) >= ? and lower(profile_field_values.value) < ?',
-          [prefix, `${prefix}\u{10FFFF}`]
-        )
-      }
-      // One IN (... union ...) rather than two ORed INs: PostgreSQL turns it into a semi-join
-      // and starts from the few matches instead of filtering every member in name order.
-      const matches = fullText.clone().union(fields)
+      const range = postgres
+        ? empty
+        : sql`and lower(profile_field_values.value) >= ${prefix}
+            and lower(profile_field_values.value) < ${`${prefix}\u{10FFFF}`}`
+      const fields = sql`select profile_field_values.user_id from profile_field_values
+        inner join profile_fields on profile_fields.id = profile_field_values.profile_field_id
+        where profile_fields.searchable = ${true}
+          and profile_fields.visibility in (${join(fieldVisibilitiesFor(viewer))})
+          and lower(profile_field_values.value) like ${`${prefix}%`} ${range}`
       filters.push({
+        // One IN (... union ...) rather than two ORed INs: PostgreSQL turns it into a semi-join
+        // and starts from the few matches instead of filtering every member in name order.
+        condition: sql`users.id in (${fullText} union ${fields})`,
         // Counted apart: a capped count of the union would still build the whole union first.
         candidates: [fullText, fields],
-        apply: (query) => query.whereIn('users.id', matches),
         // Many matches: PostgreSQL then does best walking the name order and checking each
         // member against the (hashed) matches, which it only does for this ORed form.
-        applyBroad: (query) =>
-          query.where((match: any) => {
-            match.whereIn('users.id', fullText).orWhereIn('users.id', fields)
-          }),
+        broad: sql`(users.id in (${fullText}) or users.id in (${fields}))`,
       })
     }
     return filters
@@ -310,13 +300,12 @@ export default class DirectoryQuery {
   ): Promise<{ plan: SqlitePlan; narrow: boolean }> {
     const walk: SqlitePlan = sort === 'since' ? 'since' : 'default'
     for (const filter of filters) {
-      if (postgres && !filter.applyBroad) continue
+      if (postgres && !filter.broad) continue
       let count = 0
       for (const candidates of filter.candidates) {
-        const row = await db
-          .from(candidates.clone().limit(FEW_CANDIDATES).as('candidates'))
-          .count('* as total')
-          .first()
+        const [row] = await rowsOf(
+          sql`select count(*) as total from (${candidates} limit ${FEW_CANDIDATES}) as candidates`
+        )
         count += Number(row?.total ?? 0)
       }
       if (count < FEW_CANDIDATES) {
@@ -330,28 +319,15 @@ export default class DirectoryQuery {
   static async badgesOf(userIds: number[]) {
     const byUser = new Map<number, DirectoryBadge[]>()
     if (userIds.length === 0) return byUser
-    const rows = await db
-      .from('member_badges')
-      .join('badges', 'badges.id', 'member_badges.badge_id')
-      .whereIn('member_badges.user_id', userIds)
-      .orderBy('badges.name')
-      .select('member_badges.user_id', 'badges.name', 'badges.icon')
+    const rows = await rowsOf(sql`select member_badges.user_id, badges.name, badges.icon
+      from member_badges inner join badges on badges.id = member_badges.badge_id
+      where member_badges.user_id in (${join(userIds)})
+      order by badges.name`)
     for (const row of rows) {
       const list = byUser.get(row.user_id) ?? []
       list.push({ name: row.name, icon: row.icon })
       byUser.set(row.user_id, list)
     }
     return byUser
-  }
-
-  /** The choices of the filter form. */
-  static async filterOptions() {
-    const types = await db
-      .from('membership_types')
-      .orderBy('position')
-      .orderBy('name')
-      .select('id', 'name')
-    const badges = await db.from('badges').orderBy('name').select('id', 'name')
-    return { types, badges }
   }
 }

@@ -1,3 +1,4 @@
+import sql, { join, raw, type Sql } from 'sql-template-tag'
 import env from '#start/env'
 import type User from '#models/user'
 import { GOOD_STANDING } from '#models/membership'
@@ -5,7 +6,7 @@ import type { ProfileVisibility } from '#models/user'
 
 /**
  * Who sees what in the member directory. This is the only place the rule is written; the list,
- * search and the profile page all go through `visibleInDirectoryTo`.
+ * search and the profile page all go through `directoryVisibility`.
  *
  * - Only members in good standing with an account that can sign in are listed at all: their own
  *   membership is active or in grace, or they took a seat of an institutional or family
@@ -39,14 +40,6 @@ const PROFILE_LEVELS: Record<DirectoryAudience, ProfileVisibility[]> = {
 
 const GOOD_STANDING_SQL = GOOD_STANDING.map((status) => `'${status}'`).join(', ')
 
-/** Query builders of both kinds (model and plain) accept these calls. */
-interface WhereBuilder {
-  where(...args: any[]): any
-  whereIn(...args: any[]): any
-  orWhere(...args: any[]): any
-  whereRaw(...args: any[]): any
-}
-
 /**
  * The membership that makes someone a member, as `memberships` in the directory's queries:
  * - 'own': their own (`memberships.user_id = users.id`);
@@ -57,7 +50,7 @@ interface WhereBuilder {
  */
 export type MembershipSource = 'own' | 'seat'
 
-const SEAT_RULE = `membership_seats.user_id = users.id
+const SEAT_RULE = raw(`membership_seats.user_id = users.id
   and membership_seats.accepted_at is not null
   and memberships.id = membership_seats.membership_id
   and not exists (
@@ -68,33 +61,29 @@ const SEAT_RULE = `membership_seats.user_id = users.id
     inner join memberships earlier_memberships on earlier_memberships.id = earlier_seats.membership_id
     where earlier_seats.user_id = users.id and earlier_seats.accepted_at is not null
       and earlier_seats.id < membership_seats.id
-      and earlier_memberships.status in (${GOOD_STANDING_SQL}))`
+      and earlier_memberships.status in (${GOOD_STANDING_SQL}))`)
+
+// Written as constants (not bound values) so the planner can use the partial index on
+// memberships that covers exactly these statuses.
+const IN_GOOD_STANDING = raw(
+  `users.status = 'active' and memberships.status in (${GOOD_STANDING_SQL})`
+)
 
 /**
- * Restricts a query over `users` and `memberships` to the members `viewer` may see in the
- * directory. For the 'own' source `memberships` is joined on `memberships.user_id`; for 'seat'
- * the query also holds `membership_seats`, and this links the three.
+ * The condition that restricts a query over `users` and `memberships` to the members `viewer`
+ * may see in the directory. For the 'own' source `memberships` is joined on
+ * `memberships.user_id`; for 'seat' the query also holds `membership_seats`, and this links the
+ * three.
  */
-export function visibleInDirectoryTo<Q extends WhereBuilder>(
-  query: Q,
+export function directoryVisibility(
   viewer: User | null | undefined,
   source: MembershipSource = 'own'
-): Q {
+): Sql {
   const levels = PROFILE_LEVELS[directoryAudience(viewer)]
-  // Written as constants (not bound values) so the planner can use the partial index on
-  // memberships that covers exactly these statuses.
-  query.whereRaw(`users.status = 'active' and memberships.status in (${GOOD_STANDING_SQL})`)
-  if (source === 'seat') query.whereRaw(SEAT_RULE)
-  if (levels.length === 0) {
-    query.whereRaw('1 = 0')
-    return query
-  }
-  if (viewer) {
-    query.where((visible: WhereBuilder) => {
-      visible.whereIn('users.profile_visibility', levels).orWhere('users.id', viewer.id)
-    })
-  } else {
-    query.whereIn('users.profile_visibility', levels)
-  }
-  return query
+  const standing = source === 'seat' ? sql`${IN_GOOD_STANDING} and ${SEAT_RULE}` : IN_GOOD_STANDING
+  if (levels.length === 0) return sql`${standing} and 1 = 0`
+  const profiles = sql`users.profile_visibility in (${join(levels)})`
+  return viewer
+    ? sql`${standing} and (${profiles} or users.id = ${viewer.id})`
+    : sql`${standing} and ${profiles}`
 }

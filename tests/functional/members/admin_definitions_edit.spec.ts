@@ -53,6 +53,39 @@ test.group('Members / editing badges', (group) => {
     assert.equal(log.actorId, admin.id)
   })
 
+  test("the directory's badge filter follows the admin's edits at once", async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const member = await roles.member()
+    const badge = await makeBadge()
+    const badgeOptions = async () => {
+      const page = await client.get('/members').loginAs(member)
+      page.assertStatus(200)
+      const select = page.text().match(/<select id="directory-badge"[\s\S]*?<\/select>/)?.[0] ?? ''
+      return [...select.matchAll(/<option value="\d+"[^>]*>([^<]+)</g)].map((match) => match[1])
+    }
+    assert.include(await badgeOptions(), badge.name)
+
+    await client
+      .put(`/admin/badges/${badge.id}`)
+      .header('x-forwarded-for', randomIp())
+      .form({ name: 'Keynote speaker', icon: '★', description: '' })
+      .withCsrfToken()
+      .loginAs(admin)
+    const renamed = await badgeOptions()
+    assert.include(renamed, 'Keynote speaker')
+    assert.notInclude(renamed, badge.name)
+
+    await client
+      .delete(`/admin/badges/${badge.id}`)
+      .header('x-forwarded-for', randomIp())
+      .withCsrfToken()
+      .loginAs(admin)
+    assert.notInclude(await badgeOptions(), 'Keynote speaker')
+  })
+
   test('invalid input is refused (422) with messages next to the fields, input kept', async ({
     client,
     assert,

@@ -23,6 +23,24 @@ test.group('Home page', () => {
     assert.match(response.header('x-request-id') ?? '', /^[\w-]{10,}$/)
   })
 
+  test('files of public/ are served with the security headers; other paths reach the router', async ({
+    client,
+    assert,
+  }) => {
+    const stylesheet = await client.get('/css/app.css')
+    stylesheet.assertStatus(200)
+    assert.match(stylesheet.header('content-type') ?? '', /^text\/css/)
+    assert.equal(stylesheet.header('referrer-policy'), 'strict-origin-when-cross-origin')
+
+    const icon = await client.get('/favicon.svg')
+    icon.assertStatus(200)
+
+    const missingAsset = await client.get('/css/no-such-file.css')
+    missingAsset.assertStatus(404)
+    const notPublic = await client.get('/app.css')
+    notPublic.assertStatus(404)
+  })
+
   test('the dashboard sends visitors to the login page', async ({ client }) => {
     const response = await client.get('/dashboard').redirects(0)
     response.assertStatus(302)
