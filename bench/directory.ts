@@ -244,7 +244,16 @@ async function prepare(database: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv) 
     await admin.query(`create database ${PG_DATABASE}`)
     await admin.end()
   } else {
-    if (existsSync(sqliteFile) && !args.has('reseed')) return null
+    if (existsSync(sqliteFile) && !args.has('reseed')) {
+      // Kept data, current schema: migrations added since the seeding still apply.
+      await run(
+        process.execPath,
+        [...aceArgs, 'migration:run', '--force', '--no-schema-generate'],
+        appDir,
+        env
+      )
+      return null
+    }
     rmSync(sqliteFile, { force: true })
     rmSync(`${sqliteFile}-wal`, { force: true })
     rmSync(`${sqliteFile}-shm`, { force: true })

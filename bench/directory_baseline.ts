@@ -21,7 +21,7 @@ const NAME_KEY = "lower(coalesce(nullif(users.display_name, ''), users.full_name
 const select = `select users.id, users.full_name, users.display_name, users.email, users.show_email,
   member_profiles.institution, member_profiles.position, member_profiles.field, member_profiles.country,
   membership_types.name as type_name, memberships.started_on as member_since, ${NAME_KEY} as sort_key
-  from users inner join memberships on memberships.user_id = users.id
+  from users inner join memberships indexed by memberships_directory_user_index on memberships.user_id = users.id
   left join member_profiles on member_profiles.user_id = users.id
   inner join membership_types on membership_types.id = memberships.membership_type_id
   where users.status = 'active' and memberships.status in ('active', 'grace')
