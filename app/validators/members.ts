@@ -2,15 +2,14 @@ import vine, { SimpleMessagesProvider } from '@vinejs/vine'
 import { MEMBERSHIP_STATUSES } from '#models/membership'
 import { PROFILE_FIELD_KINDS, PROFILE_FIELD_VISIBILITIES } from '#models/profile_field'
 import { EXPORT_COLUMNS } from '#services/members/export_columns'
+import { professionalInfoFields, professionalInfoMessages } from '#validators/professional_info'
 
 const messages = new SimpleMessagesProvider({
   'required': 'Please fill in this field.',
-  'maxLength': 'This can be at most {{ max }} characters long.',
   'membershipTypeId.required': 'Choose a membership type.',
   'membershipTypeId.number': 'Choose a membership type.',
-  'website.url': 'Enter a full web address, like https://example.org.',
-  'orcid.regex': 'Enter an ORCID iD like 0000-0002-1825-0097.',
-  'country.regex': 'Enter the two-letter country code, like FR or GB.',
+  ...professionalInfoMessages,
+  'country.country': 'Enter the two-letter code of a country, like FR or GB.',
   'motivation.minLength':
     'Tell the board in a few words (at least {{ min }} characters) why you want to join.',
   'consent.accepted': 'You need to accept the privacy policy to apply.',
@@ -34,27 +33,7 @@ const optionalText = (max: number) => vine.string().trim().maxLength(max).option
 
 export const applicationValidator = vine.create({
   membershipTypeId: vine.number().withoutDecimals().positive(),
-  institution: optionalText(200),
-  position: optionalText(200),
-  field: optionalText(200),
-  degrees: optionalText(200),
-  website: vine
-    .string()
-    .trim()
-    .maxLength(300)
-    .url({ protocols: ['http', 'https'] })
-    .optional(),
-  orcid: vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/)
-    .optional(),
-  interests: optionalText(1000),
-  country: vine
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2}$/)
-    .optional(),
+  ...professionalInfoFields,
   motivation: vine.string().trim().minLength(20).maxLength(5000),
   consent: vine.accepted(),
   document: vine.file({ size: '5mb', extnames: ['pdf', 'png', 'jpg', 'jpeg'] }).optional(),

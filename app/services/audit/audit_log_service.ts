@@ -2,6 +2,22 @@ import type { HttpContext } from '@adonisjs/core/http'
 import AuditLog from '#models/audit_log'
 import type User from '#models/user'
 
+/** Where an audited action came from, kept for work that runs after the request (a job). */
+export interface AuditOrigin {
+  ip: string | null
+  userAgent: string | null
+}
+
+/** The request that did it, or its origin recorded for later. */
+export type AuditSource = Pick<HttpContext, 'request'> | AuditOrigin
+
+export function auditOrigin(ctx: Pick<HttpContext, 'request'>): AuditOrigin {
+  return {
+    ip: ctx.request.ip(),
+    userAgent: ctx.request.header('user-agent')?.slice(0, 512) ?? null,
+  }
+}
+
 export const AUDIT_ACTIONS = [
   'login.succeeded',
   'login.failed',
@@ -77,14 +93,15 @@ export interface AuditEntry {
  * agent) or from a command (without).
  */
 export default class AuditLogService {
-  static async record(entry: AuditEntry, ctx?: Pick<HttpContext, 'request'> | null) {
+  static async record(entry: AuditEntry, source?: AuditSource | null) {
+    const origin = source && 'request' in source ? auditOrigin(source) : source
     return AuditLog.create({
       action: entry.action,
       actorId: entry.actor?.id ?? null,
       subjectId: entry.subject?.id ?? null,
       subjectEmail: entry.subjectEmail ?? entry.subject?.email ?? null,
-      ip: ctx?.request.ip() ?? null,
-      userAgent: ctx?.request.header('user-agent')?.slice(0, 512) ?? null,
+      ip: origin?.ip ?? null,
+      userAgent: origin?.userAgent ?? null,
       meta: entry.meta ? JSON.stringify(entry.meta) : null,
     })
   }

@@ -1,4 +1,3 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import string from '@adonisjs/core/helpers/string'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -8,7 +7,7 @@ import MemberBadge from '#models/member_badge'
 import Membership from '#models/membership'
 import MembershipHistory from '#models/membership_history'
 import type User from '#models/user'
-import AuditLogService from '#services/audit/audit_log_service'
+import AuditLogService, { type AuditSource } from '#services/audit/audit_log_service'
 
 /**
  * Badges: admins define them, the board awards and revokes them. Each award and revocation is
@@ -19,7 +18,7 @@ export default class BadgeService {
     badge: Badge | null,
     input: { name: string; description?: string | null; icon: string },
     actor: User,
-    ctx?: Pick<HttpContext, 'request'>
+    ctx?: AuditSource
   ) {
     const record = badge ?? new Badge()
     record.merge({
@@ -36,7 +35,7 @@ export default class BadgeService {
     return record
   }
 
-  static async destroy(badge: Badge, actor: User, ctx?: Pick<HttpContext, 'request'>) {
+  static async destroy(badge: Badge, actor: User, ctx?: AuditSource) {
     await badge.delete()
     await AuditLogService.record(
       { action: 'badge.deleted', actor, meta: { badgeId: badge.id, name: badge.name } },
@@ -50,7 +49,7 @@ export default class BadgeService {
     member: User,
     actor: User,
     note: string | null,
-    ctx?: Pick<HttpContext, 'request'> | null
+    ctx?: AuditSource | null
   ) {
     const awarded = await db.transaction(async (trx) => {
       const existing = await MemberBadge.query({ client: trx })
@@ -85,7 +84,7 @@ export default class BadgeService {
     member: User,
     actor: User,
     note: string | null,
-    ctx?: Pick<HttpContext, 'request'> | null
+    ctx?: AuditSource | null
   ) {
     const revoked = await db.transaction(async (trx) => {
       const deleted = await MemberBadge.query({ client: trx })

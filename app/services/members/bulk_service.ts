@@ -1,8 +1,7 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import Badge from '#models/badge'
 import Membership, { type MembershipStatus } from '#models/membership'
 import type User from '#models/user'
-import AuditLogService from '#services/audit/audit_log_service'
+import AuditLogService, { type AuditSource } from '#services/audit/audit_log_service'
 import BadgeService from '#services/members/badge_service'
 import MembershipStatusService, {
   MembershipConflictError,
@@ -21,9 +20,9 @@ export interface BulkResult {
 }
 
 /**
- * One action applied to many selected memberships. Each membership goes through the same
- * service as a single change (status transitions are checked one by one); messages are queued
- * as one job per member, never sent inside the request.
+ * One action applied to many selected memberships, by the ApplyBulkAction job. Each membership
+ * goes through the same service as a single change (status transitions are checked one by
+ * one); messages are queued as one job per member.
  */
 export default class BulkService {
   static async load(ids: number[]) {
@@ -34,7 +33,7 @@ export default class BulkService {
     memberships: Membership[],
     input: BulkAction,
     actor: User,
-    ctx?: Pick<HttpContext, 'request'> | null
+    source?: AuditSource | null
   ): Promise<BulkResult> {
     const result: BulkResult = { done: 0, skipped: [] }
 
@@ -52,7 +51,7 @@ export default class BulkService {
           await MembershipStatusService.change(membership, input.status, {
             actor,
             reason: input.reason,
-            ctx,
+            ctx: source,
           })
           result.done++
         } catch (error) {
@@ -76,7 +75,7 @@ export default class BulkService {
           membership.user,
           actor,
           input.note ?? null,
-          ctx
+          source
         )
         if (awarded) result.done++
         else
@@ -101,7 +100,7 @@ export default class BulkService {
           actor,
           meta: { subject: input.subject, recipients: memberships.map((m) => m.userId) },
         },
-        ctx
+        source
       )
     }
     return result

@@ -1,4 +1,3 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import mail from '@adonisjs/mail/services/main'
@@ -8,7 +7,7 @@ import MembershipHistory from '#models/membership_history'
 import MembershipSeat from '#models/membership_seat'
 import type MembershipType from '#models/membership_type'
 import User from '#models/user'
-import AuditLogService from '#services/audit/audit_log_service'
+import AuditLogService, { type AuditSource } from '#services/audit/audit_log_service'
 import { canTransition, TransitionRefusedError } from '#services/members/transitions'
 import MemberNumbers from '#services/members/member_numbers'
 import MembershipStatusChangedMail from '#mails/members/membership_status_changed_mail'
@@ -22,7 +21,7 @@ export class MembershipConflictError extends Error {
 export interface StatusChangeOptions {
   actor?: User | null
   reason?: string | null
-  ctx?: Pick<HttpContext, 'request'> | null
+  ctx?: AuditSource | null
   /** Set a new expiry with the change (renewals, re-approval); undefined keeps it. */
   expiresOn?: DateTime | null
   startedOn?: DateTime | null

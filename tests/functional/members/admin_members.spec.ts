@@ -262,8 +262,16 @@ test.group('Members / bulk actions', (group) => {
       .withCsrfToken()
       .loginAs(board)
       .redirects(0)
-    assert.include(done.flashMessages().success, 'Done for 2 members')
-    assert.include(done.flashMessages().success, 'cannot go from inactive to suspended')
+    assert.equal(
+      done.flashMessages().success,
+      'Applying this to 3 members. You will receive a report by email when it is done.'
+    )
+    const report = await smtpSink.waitFor(
+      board.email,
+      (m) => m.subject === 'Status change: done for 2 members'
+    )
+    assert.include(report.text ?? '', 'Skipped:')
+    assert.include(report.text ?? '', 'cannot go from inactive to suspended')
     await a.refresh()
     await b.refresh()
     await c.refresh()
@@ -289,6 +297,10 @@ test.group('Members / bulk actions', (group) => {
       .withCsrfToken()
       .loginAs(board)
     assert.lengthOf(await MemberBadge.query().where('badge_id', badge.id), 2)
+    await smtpSink.waitFor(board.email, (m) => m.subject === 'Badge award: done for 2 members')
+    const log = await AuditLog.query().where('action', 'badge.awarded').firstOrFail()
+    assert.equal(log.actorId, board.id)
+    assert.isNotNull(log.ip, 'the request that asked is kept in the audit log')
 
     const subject = unique('General assembly')
     await client

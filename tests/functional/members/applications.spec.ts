@@ -124,6 +124,27 @@ test.group('Members / applications', (group) => {
     assert.isNull(await MembershipApplication.findBy('user_id', user.id))
   })
 
+  test('professional information follows the profile’s limits, which the columns hold', async ({
+    client,
+    assert,
+  }) => {
+    const user = await roles.user()
+    const type = await makeType()
+    const response = await client
+      .post('/membership/apply')
+      .header('x-forwarded-for', randomIp())
+      .form({ ...applicationForm(type.id), position: 'p'.repeat(121), country: 'XX' })
+      .withCsrfToken()
+      .loginAs(user)
+      .redirects(0)
+    response.assertStatus(302)
+    const errors = response.flashMessages().inputErrorsBag
+    assert.deepEqual(errors.position, ['This can be at most 120 characters long.'])
+    assert.deepEqual(errors.country, ['Enter the two-letter code of a country, like FR or GB.'])
+    assert.isNull(await MembershipApplication.findBy('user_id', user.id))
+    assert.equal(response.flashMessages().position, 'p'.repeat(121), 'input kept')
+  })
+
   test('an unverified user may not apply; a second application is refused', async ({
     client,
     assert,

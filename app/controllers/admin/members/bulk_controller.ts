@@ -3,11 +3,13 @@ import Badge from '#models/badge'
 import MembershipPolicy from '#policies/membership_policy'
 import BadgePolicy from '#policies/badge_policy'
 import BulkService, { type BulkAction } from '#services/members/bulk_service'
+import { auditOrigin } from '#services/audit/audit_log_service'
+import ApplyBulkAction from '#jobs/members/apply_bulk_action'
 import { bulkValidator } from '#validators/members'
 
 /**
  * Bulk actions on selected members. The first post shows what will happen to whom; only the
- * confirmation (same form with `confirmed`) acts.
+ * confirmation (same form with `confirmed`) acts, through a queued job that reports by mail.
  */
 export default class BulkController {
   async store(ctx: HttpContext) {
@@ -30,11 +32,16 @@ export default class BulkController {
       })
     }
 
-    const result = await BulkService.apply(memberships, action, auth.getUserOrFail(), ctx)
-    const skipped = result.skipped.map((item) => `${item.name} (${item.reason})`).join(', ')
+    await ApplyBulkAction.dispatch({
+      membershipIds: memberships.map((membership) => membership.id),
+      action,
+      actorId: auth.getUserOrFail().id,
+      origin: auditOrigin(ctx),
+    })
+    const count = `${memberships.length} member${memberships.length === 1 ? '' : 's'}`
     session.flash(
       'success',
-      `Done for ${result.done} member${result.done === 1 ? '' : 's'}.${skipped ? ` Skipped: ${skipped}.` : ''}`
+      `Applying this to ${count}. You will receive a report by email when it is done.`
     )
     return response.redirect().toRoute('admin.members.index')
   }
