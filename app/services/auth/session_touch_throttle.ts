@@ -97,6 +97,9 @@ export function throttleTouches(
   return configProvider.create(async (app) => {
     const factory = await store.resolver(app)
     return (ctx, config) =>
-      new ThrottledTouchStore(factory(ctx, config) as SessionStoreWithTaggingContract, recentTouches)
+      new ThrottledTouchStore(
+        factory(ctx, config) as SessionStoreWithTaggingContract,
+        recentTouches
+      )
   })
 }

@@ -138,7 +138,7 @@ test.group('Members / applications', (group) => {
       .loginAs(user)
       .redirects(0)
     response.assertStatus(302)
-    const errors = response.flashMessages().inputErrorsBag
+    const errors = response.flashMessages().inputErrorsBag as Record<string, string[]>
     assert.deepEqual(errors.position, ['This can be at most 120 characters long.'])
     assert.deepEqual(errors.country, ['Enter the two-letter code of a country, like FR or GB.'])
     assert.isNull(await MembershipApplication.findBy('user_id', user.id))
