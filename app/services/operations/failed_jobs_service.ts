@@ -227,11 +227,9 @@ export default class FailedJobsService {
     }
     entries.sort((a, b) => b.failedAt - a.failedAt)
     const slice = entries.slice((page - 1) * perPage, page * perPage)
-    const jobs: FailedJob[] = []
-    for (const entry of slice) {
-      const job = await this.find(entry.queue, entry.id)
-      if (job) jobs.push(job)
-    }
+    // Sent together, so the page costs one round trip to Redis rather than one per job.
+    const found = await Promise.all(slice.map((entry) => this.find(entry.queue, entry.id)))
+    const jobs = found.filter((job): job is FailedJob => job !== null)
     return new SimplePaginator(entries.length, perPage, page, ...jobs)
   }
 }
