@@ -75,6 +75,7 @@ export default class DocumentService {
     const stored = await DocumentService.#accept(folder.id, received)
     try {
       const document = await db.transaction(async (trx) => {
+        await LibraryQuota.reserve(trx, folder.id, stored.sizeBytes)
         const created = await Document.create(
           {
             folderId: folder.id,
@@ -121,6 +122,7 @@ export default class DocumentService {
     const stored = await DocumentService.#accept(document.folderId, received)
     try {
       const version = await db.transaction(async (trx) => {
+        await LibraryQuota.reserve(trx, document.folderId, stored.sizeBytes)
         const latest = await trx
           .from('document_versions')
           .where('document_id', document.id)

@@ -1,9 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Folder from '#models/folder'
 import { UploadRejectedError } from '#services/uploads/image_upload_service'
 import env from '#start/env'
 
 const MB = 1024 * 1024
+// The PostgreSQL advisory lock that serializes uploads while they check the quota.
+const QUOTA_LOCK = 4_710_001
 
 export function formatBytes(bytes: number) {
   if (bytes < 1024) return `${bytes} B`
@@ -29,10 +32,10 @@ export default class LibraryQuota {
     return env.get('DOCUMENTS_QUOTA_MB', 2048) * MB
   }
 
-  static async #load() {
+  static async #load(client: QueryClientContract = db.connection()) {
     const [folders, rows] = await Promise.all([
-      Folder.query().select('id', 'parent_id', 'name', 'quota_bytes'),
-      db
+      Folder.query({ client }).select('id', 'parent_id', 'name', 'quota_bytes'),
+      client
         .from('document_versions')
         .join('documents', 'documents.id', 'document_versions.document_id')
         .groupBy('documents.folder_id')
@@ -65,8 +68,8 @@ export default class LibraryQuota {
    * Refuses an upload of `bytes` into `folderId` that would pass the library's quota or the
    * quota of the folder or any folder above it.
    */
-  static async ensureRoom(folderId: number, bytes: number) {
-    const { byId, subtree, total } = await LibraryQuota.#load()
+  static async ensureRoom(folderId: number, bytes: number, client?: QueryClientContract) {
+    const { byId, subtree, total } = await LibraryQuota.#load(client)
     if (total + bytes > LibraryQuota.totalLimitBytes()) {
       throw new UploadRejectedError(
         `The library is full: ${formatBytes(total)} of ${formatBytes(LibraryQuota.totalLimitBytes())} used. Ask an administrator to make room.`
@@ -83,6 +86,19 @@ export default class LibraryQuota {
       }
       node = node.parentId === null ? undefined : byId.get(node.parentId)
     }
+  }
+
+  /**
+   * `ensureRoom` again inside the transaction that records the new version, so that uploads
+   * finishing at the same moment cannot all pass the check made before their files were
+   * stored. On PostgreSQL the transaction first takes the library's quota lock, which such
+   * uploads then wait for in turn; SQLite runs one writing transaction at a time anyway.
+   */
+  static async reserve(trx: TransactionClientContract, folderId: number, bytes: number) {
+    if (trx.dialect.name === 'postgres') {
+      await trx.rawQuery('select pg_advisory_xact_lock(?)', [QUOTA_LOCK])
+    }
+    await LibraryQuota.ensureRoom(folderId, bytes, trx)
   }
 
   /** The library's total and every folder quota, with what is used. */

@@ -383,6 +383,34 @@ test.group('Documents / uploads', (group) => {
     assert.deepEqual(await leftoverUploads(), leftoversBefore)
   })
 
+  test('uploads arriving together cannot pass a folder quota between them', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const leftoversBefore = await leftoverUploads()
+    const board = await roles.board()
+    const pdf = minimalPdf()
+    const folder = await makeFolder('Board papers', 'members', null, Math.floor(pdf.length * 1.5))
+    const titles = ['Together A', 'Together B', 'Together C']
+    const answers = await Promise.all(
+      titles.map((title) =>
+        client
+          .post(`/documents/folders/${folder.id}/documents`)
+          .file('file', pdf, { filename: `${title}.pdf` })
+          .fields({ title })
+          .loginAs(board)
+          .withCsrfToken()
+          .redirects(0)
+      )
+    )
+    const stored = await Document.query().whereIn('title', titles)
+    for (const document of stored) cleanup(() => deleteFilesOf(document))
+    assert.deepEqual(answers.map((answer) => answer.status()).sort(), [302, 422, 422])
+    assert.lengthOf(stored, 1)
+    assert.deepEqual(await leftoverUploads(), leftoversBefore)
+  })
+
   test('the library quota refuses uploads once reached, and admins see it', async ({
     client,
     assert,
