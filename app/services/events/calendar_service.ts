@@ -1,5 +1,6 @@
 import ical, { ICalEventStatus } from 'ical-generator'
 import { DateTime } from 'luxon'
+import { tzlib_get_ical_block as icalTimezoneBlock } from 'timezones-ical-library'
 import { association } from '#config/app'
 import type Event from '#models/event'
 import { toPlainText } from '#services/content/rich_text'
@@ -9,7 +10,9 @@ import { eventLinks } from '#services/events/event_links'
  * iCalendar output for downloads, feeds and mail attachments. The UID depends only on the event
  * id and the site's host, so calendar apps update the entry they already have; SEQUENCE is the
  * event's `sequence` column, bumped when the date, place or status changes. Times carry the
- * event's own TZID, so a meeting at 19:00 in Amsterdam stays at 19:00 across daylight saving.
+ * event's own TZID, so a meeting at 19:00 in Amsterdam stays at 19:00 across daylight saving,
+ * and the calendar defines each zone it names (VTIMEZONE), as RFC 5545 asks: clients that do
+ * not know the zone by name read its rules there.
  */
 export default class CalendarService {
   static uid(event: Pick<Event, 'id'>) {
@@ -21,6 +24,7 @@ export default class CalendarService {
       name,
       prodId: { company: association.name, product: 'Guildhall Events', language: 'EN' },
       ttl: 60 * 60,
+      timezone: { name: null, generator: vtimezone },
     })
     for (const event of events) {
       const location = [event.locationAddress, event.onlineUrl].filter(Boolean).join(' · ')
@@ -58,4 +62,17 @@ export default class CalendarService {
       : ''
     return `${notice}${text}\n\n${eventLinks.show(event.id)}`.trim()
   }
+}
+
+/**
+ * The VTIMEZONE block of `zone`, under that very name: the zone library answers a zone that is
+ * an alias (Europe/Amsterdam) with the rules of the zone it points to (Europe/Brussels), and the
+ * block's TZID must match the one the event's times carry.
+ */
+function vtimezone(zone: string) {
+  const [block] = icalTimezoneBlock(zone)
+  if (!block?.includes('BEGIN:VTIMEZONE')) return null
+  return block
+    .replace(/^TZID:.*$/m, `TZID:${zone}`)
+    .replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`)
 }

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import ICAL from 'ical.js'
 import { UserFactory } from '#database/factories/user_factory'
 import CalendarService from '#services/events/calendar_service'
 import { isolateDatabase } from '#tests/helpers/database'
@@ -36,6 +37,14 @@ test.group('Events / iCalendar downloads and feeds', (group) => {
     assert.equal(before.getFirstPropertyValue('uid'), CalendarService.uid(event))
     assert.equal(before.getFirstPropertyValue('sequence'), 0)
     assert.equal(before.getFirstProperty('dtstart')!.getParameter('tzid'), 'Europe/Amsterdam')
+    // The zone is defined in the file, so a client that does not know it by name gets the same
+    // instant: the event's start in UTC, from the file's own VTIMEZONE.
+    const { component } = parseCalendar(first.text())
+    const [zone] = component.getAllSubcomponents('vtimezone')
+    assert.equal(zone.getFirstPropertyValue('tzid'), 'Europe/Amsterdam')
+    const definedStart = (before.getFirstPropertyValue('dtstart') as any).clone()
+    definedStart.zone = new ICAL.Timezone(zone)
+    assert.equal(definedStart.toUnixTime(), event.startsAt.toSeconds())
     assert.equal(before.getFirstPropertyValue('location'), 'Main Hall, Keizersgracht 1, Amsterdam')
     assert.equal(before.getFirstPropertyValue('url'), `http://localhost:3334/events/${event.id}`)
     assert.equal(before.getFirstPropertyValue('status'), 'CONFIRMED')
