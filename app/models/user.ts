@@ -4,6 +4,7 @@ import { column } from '@adonisjs/lucid/orm'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
 import { UserSchema } from '#database/schema'
+import { association } from '#config/app'
 
 export const ROLES = ['admin', 'board', 'member', 'user'] as const
 export type Role = (typeof ROLES)[number]
@@ -58,4 +59,9 @@ export default class User extends compose(UserSchema, withAuthFinder(hash)) {
     const last = parts.length > 1 ? parts[parts.length - 1] : ''
     return `${first.charAt(0)}${last.charAt(0)}`.toUpperCase()
   }
+}
+
+/** The zone times are shown in to `user`: their own, or the association's. */
+export function zoneOf(user: User | null | undefined) {
+  return user?.timezone || association.timezone
 }

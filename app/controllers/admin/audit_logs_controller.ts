@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { association } from '#config/app'
 import AdminPolicy from '#policies/admin_policy'
 import AuditLogQuery from '#services/admin/audit_log_query'
 import { AUDIT_ACTIONS } from '#services/audit/audit_log_service'
 import { auditFiltersValidator, messagesByField } from '#validators/admin'
+import { zoneOf } from '#models/user'
 
 export default class AuditLogsController {
   async index({ auth, bouncer, request, response, view }: HttpContext) {
@@ -13,7 +13,7 @@ export default class AuditLogsController {
     })
     if (error) response.status(422)
     const applied = filters ?? {}
-    const zone = auth.user!.timezone || association.timezone
+    const zone = zoneOf(auth.user)
     const events = await AuditLogQuery.browse(applied, zone)
     const qs = request.qs()
     events.baseUrl(request.url()).queryString({

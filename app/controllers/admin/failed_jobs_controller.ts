@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { association } from '#config/app'
 import AdminPolicy from '#policies/admin_policy'
 import FailedJobsService from '#services/operations/failed_jobs_service'
 import { pageValidator } from '#validators/admin'
+import { zoneOf } from '#models/user'
 
 export default class FailedJobsController {
   async index({ auth, bouncer, request, view }: HttpContext) {
@@ -12,7 +12,7 @@ export default class FailedJobsController {
     jobs.baseUrl(request.url())
     return view.render('pages/admin/jobs/index', {
       jobs,
-      zone: auth.user!.timezone || association.timezone,
+      zone: zoneOf(auth.user),
     })
   }
 

@@ -12,6 +12,7 @@ import ImageUploadService, {
   MAX_IMAGE_SIZE,
   UploadRejectedError,
 } from '#services/uploads/image_upload_service'
+import { zoneOf } from '#models/user'
 import {
   calendarValidator,
   cancelEventValidator,
@@ -37,7 +38,7 @@ export default class EventsController {
       when,
       category,
       categories: await EventQuery.categories(user),
-      zone: user?.timezone || association.timezone,
+      zone: zoneOf(user),
       ...EventsController.#feedLinks(),
     })
   }
@@ -45,7 +46,7 @@ export default class EventsController {
   async calendar({ request, auth, view }: HttpContext) {
     const [error, filters] = await request.tryValidateUsing(calendarValidator)
     const user = auth.user ?? null
-    const zone = user?.timezone || association.timezone
+    const zone = zoneOf(user)
     const month =
       !error && filters.month
         ? DateTime.fromFormat(filters.month, 'yyyy-MM', { zone })

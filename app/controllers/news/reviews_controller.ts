@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import { association } from '#config/app'
 import Post from '#models/post'
 import PostPolicy from '#policies/post_policy'
 import PostService from '#services/news/post_service'
 import { pinValidator, publishValidator, returnValidator } from '#validators/news'
+import { zoneOf } from '#models/user'
 
 /**
  * The review workflow: an author submits, an editor publishes (now or at a set time) or returns
@@ -28,7 +28,7 @@ export default class ReviewsController {
     let at: DateTime | null = null
     if (publishAt) {
       // The time is entered in the editor's zone and stored in UTC.
-      at = DateTime.fromISO(publishAt, { zone: editor.timezone || association.timezone })
+      at = DateTime.fromISO(publishAt, { zone: zoneOf(editor) })
       if (!at.isValid) {
         session.flash('inputErrorsBag', { publishAt: ['Enter a valid date and time.'] })
         return response.redirect().back()

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import Post from '#models/post'
 import newsCache from '#services/news/news_cache'
 import FanOutPostNotifications from '#jobs/news/fan_out_post_notifications'
+import { affectedRows } from '#services/database/affected_rows'
 
 /**
  * Runs every minute (start/scheduler.ts) and right after an immediate publication: every post
@@ -23,7 +24,7 @@ export default class AnnounceDuePosts extends Job<Record<string, never>> {
         .where('id', id)
         .whereNull('announced_at')
         .update({ announced_at: now.toSQL() })
-      if (Number(Array.isArray(claimed) ? claimed[0] : claimed) === 0) continue
+      if (affectedRows(claimed) === 0) continue
       announced++
       await FanOutPostNotifications.dispatch({ postId: id, afterUserId: 0 })
     }

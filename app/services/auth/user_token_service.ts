@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import UserToken from '#models/user_token'
 import type User from '#models/user'
+import { affectedRows } from '#services/database/affected_rows'
 
 export type TokenPurpose = 'email_verification' | 'password_reset' | 'email_change'
 
@@ -73,7 +74,6 @@ export default class UserTokenService {
       .where('id', record.id)
       .whereNull('used_at')
       .update({ used_at: DateTime.utc().toSQL() })
-    const affected = Array.isArray(updated) ? updated[0] : updated
-    return Number(affected) === 1 ? record : null
+    return affectedRows(updated) === 1 ? record : null
   }
 }

@@ -5,6 +5,7 @@ import Document from '#models/document'
 import ReviewDueMail from '#mails/documents/review_due_mail'
 import { LibraryAccess } from '#services/documents/library_access'
 import { appUrl } from '#config/app'
+import { affectedRows } from '#services/database/affected_rows'
 
 /**
  * Reminds owners of documents whose review date has come. Each due date is reminded once:
@@ -33,7 +34,7 @@ export default class ReviewReminders {
           query.whereNull('review_reminded_on').orWhereRaw('review_reminded_on < review_on')
         })
         .update({ review_reminded_on: document.reviewOn!.toISODate() })
-      if (!Number(Array.isArray(claimed) ? claimed[0] : claimed)) continue
+      if (!affectedRows(claimed)) continue
 
       const owner = document.owner
       // An owner who left, or lost access since, is not told about the document.

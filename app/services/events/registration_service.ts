@@ -8,6 +8,7 @@ import EventRegistration, { type RegistrationAnswers } from '#models/event_regis
 import { EventRuleError } from '#services/events/event_errors'
 import { sqlTime } from '#services/events/sql_time'
 import SendEventMail from '#jobs/events/send_event_mail'
+import { affectedRows } from '#services/database/affected_rows'
 
 export interface RegistrationInput {
   guests?: number
@@ -206,7 +207,7 @@ export default class RegistrationService {
         query.whereNull('capacity').orWhereRaw('seats_taken + ? <= capacity', [seats])
       })
       .update({ seats_taken: trx.raw('seats_taken + ?', [seats]) })
-    return Number(Array.isArray(affected) ? affected[0] : affected) > 0
+    return affectedRows(affected) > 0
   }
 
   static async #promote(trx: TransactionClientContract, eventId: number) {

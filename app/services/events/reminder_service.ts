@@ -5,6 +5,7 @@ import EventReminder from '#models/event_reminder'
 import EventMail from '#mails/events/event_mail'
 import SendEventReminder from '#jobs/events/send_event_reminder'
 import { sqlTime } from '#services/events/sql_time'
+import { affectedRows } from '#services/database/affected_rows'
 
 // A claimed reminder whose job never reported back is handed out again after this long.
 const RECLAIM_AFTER_MINUTES = 30
@@ -83,7 +84,7 @@ export default class ReminderService {
       .where('id', reminderId)
       .whereNull('sent_at')
       .update({ sent_at: sqlTime(DateTime.utc()) })
-    if (Number(Array.isArray(claimed) ? claimed[0] : claimed) === 0) return false
+    if (affectedRows(claimed) === 0) return false
 
     const reminder = await EventReminder.query()
       .where('id', reminderId)

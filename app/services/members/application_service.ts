@@ -18,6 +18,7 @@ import MembershipStatusService from '#services/members/membership_status_service
 import { checkFileAgainst, type FileAllowList } from '#services/uploads/file_type'
 import ApplicationReceivedMail from '#mails/members/application_received_mail'
 import ApplicationDecidedMail from '#mails/members/application_decided_mail'
+import { affectedRows } from '#services/database/affected_rows'
 
 /** The privacy policy version an applicant consents to; bump it when the policy changes. */
 export const PRIVACY_POLICY_VERSION = '2026-01'
@@ -58,10 +59,6 @@ export interface ApplicationInput {
   interests?: string | null
   country?: string | null
   motivation: string
-}
-
-function affectedRows(result: unknown) {
-  return Number(Array.isArray(result) ? result[0] : result)
 }
 
 /**

@@ -8,6 +8,7 @@ import Membership from '#models/membership'
 import MembershipHistory from '#models/membership_history'
 import type User from '#models/user'
 import AuditLogService, { type AuditSource } from '#services/audit/audit_log_service'
+import { affectedRows } from '#services/database/affected_rows'
 
 /**
  * Badges: admins define them, the board awards and revokes them. Each award and revocation is
@@ -91,7 +92,7 @@ export default class BadgeService {
         .where('badge_id', badge.id)
         .where('user_id', member.id)
         .delete()
-      const count = Number(Array.isArray(deleted) ? deleted[0] : deleted)
+      const count = affectedRows(deleted)
       if (count === 0) return false
       await this.#history(member.id, 'badge_revoked', badge, actor, note, trx)
       return true

@@ -11,6 +11,7 @@ import AuditLogService, { type AuditSource } from '#services/audit/audit_log_ser
 import { canTransition, TransitionRefusedError } from '#services/members/transitions'
 import MemberNumbers from '#services/members/member_numbers'
 import MembershipStatusChangedMail from '#mails/members/membership_status_changed_mail'
+import { affectedRows } from '#services/database/affected_rows'
 
 export class MembershipConflictError extends Error {
   constructor() {
@@ -30,10 +31,6 @@ export interface StatusChangeOptions {
   /** False when the caller records its own, more specific audit entry. */
   audit?: boolean
   client?: TransactionClientContract
-}
-
-function affectedRows(result: unknown) {
-  return Number(Array.isArray(result) ? result[0] : result)
 }
 
 /**

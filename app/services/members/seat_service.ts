@@ -12,6 +12,7 @@ import AuditLogService from '#services/audit/audit_log_service'
 import MembershipStatusService from '#services/members/membership_status_service'
 import { memberLinks } from '#services/members/member_links'
 import SeatInvitationMail from '#mails/members/seat_invitation_mail'
+import { affectedRows } from '#services/database/affected_rows'
 
 export class SeatRuleError extends Exception {
   static status = 422
@@ -99,7 +100,7 @@ export default class SeatService {
         .where('id', seat.id)
         .whereNull('accepted_at')
         .update({ user_id: user.id, accepted_at: DateTime.utc().toSQL(), token_hash: null })
-      if (Number(Array.isArray(updated) ? updated[0] : updated) !== 1) {
+      if (affectedRows(updated) !== 1) {
         throw new SeatRuleError('This invitation was already used.')
       }
       await MembershipHistory.create(

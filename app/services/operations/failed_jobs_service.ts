@@ -9,6 +9,7 @@ import env from '#start/env'
 import { useRedis } from '#config/redis'
 import type User from '#models/user'
 import AuditLogService from '#services/audit/audit_log_service'
+import { affectedRows } from '#services/database/affected_rows'
 
 export interface FailedJob {
   id: string
@@ -183,7 +184,7 @@ export default class FailedJobsService {
         acquired_at: null,
         execute_at: null,
       })
-    return Number(Array.isArray(updated) ? updated[0] : updated) > 0
+    return affectedRows(updated) > 0
   }
 
   static async #reviveInRedis(queueName: string, data: JobData) {
