@@ -42,12 +42,6 @@ export const pageValidator = vine.create({
 })
 
 /**
- * A failed validation's messages by field, for pages that re-render in place (422) instead of
- * redirecting back.
- */
-export { fieldErrors as messagesByField } from '#services/account/form_feedback'
-
-/**
  * An account created by an operator (`node ace users:create`): same email and password rules
  * as registration.
  */

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accountDeletionValidator, DELETE_CONFIRMATION } from '#validators/account'
 import AccountDeletionService from '#services/privacy/account_deletion_service'
-import { backToForm, fieldErrors } from '#services/account/form_feedback'
+import { backToForm } from '#services/account/form_feedback'
+import { fieldErrors } from '#validators/field_errors'
 
 export default class AccountDeletionController {
   async create({ view }: HttpContext) {

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { emailChangeValidator } from '#validators/account'
 import EmailChangeService from '#services/account/email_change_service'
-import { backToForm, fieldErrors } from '#services/account/form_feedback'
+import { backToForm } from '#services/account/form_feedback'
+import { fieldErrors } from '#validators/field_errors'
 
 export default class EmailController {
   async edit({ view, auth }: HttpContext) {

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { passwordChangeValidator } from '#validators/account'
 import PasswordChangeService from '#services/account/password_change_service'
-import { backToForm, fieldErrors } from '#services/account/form_feedback'
+import { backToForm } from '#services/account/form_feedback'
+import { fieldErrors } from '#validators/field_errors'
 
 export default class PasswordController {
   async edit({ view }: HttpContext) {

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { PROFILE_VISIBILITIES } from '#models/user'
 import { profileValidator, TIME_ZONES } from '#validators/account'
 import ProfileService from '#services/account/profile_service'
-import type { FieldErrors } from '#services/account/form_feedback'
+import type { FieldErrors } from '#validators/field_errors'
 
 export default class ProfileController {
   /**

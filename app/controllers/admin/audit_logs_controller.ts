@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import AdminPolicy from '#policies/admin_policy'
 import AuditLogQuery from '#services/admin/audit_log_query'
 import { AUDIT_ACTIONS } from '#services/audit/audit_log_service'
-import { auditFiltersValidator, messagesByField } from '#validators/admin'
+import { auditFiltersValidator } from '#validators/admin'
+import { fieldErrors } from '#validators/field_errors'
 import { zoneOf } from '#models/user'
 
 export default class AuditLogsController {
@@ -28,7 +29,7 @@ export default class AuditLogsController {
       zone,
       actions: AUDIT_ACTIONS,
       filters: { ...applied, from: applied.from ? qs.from : '', to: applied.to ? qs.to : '' },
-      filterErrors: error ? messagesByField(error) : {},
+      filterErrors: error ? fieldErrors(error) : {},
     })
   }
 }

@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import UserPolicy from '#policies/user_policy'
 import AccountAdminService from '#services/admin/account_admin_service'
-import { messagesByField, roleValidator } from '#validators/admin'
+import { roleValidator } from '#validators/admin'
+import { fieldErrors } from '#validators/field_errors'
 import { renderUser } from '#controllers/admin/users_controller'
 
 export default class UserRolesController {
@@ -13,7 +14,7 @@ export default class UserRolesController {
     const [error, data] = await request.tryValidateUsing(roleValidator)
     if (error) {
       response.status(422)
-      return renderUser(ctx, target, messagesByField(error))
+      return renderUser(ctx, target, fieldErrors(error))
     }
     const changed = await AccountAdminService.changeRole(target, data.role, {
       actor: auth.user!,

@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import UserPolicy from '#policies/user_policy'
 import AccountAdminService from '#services/admin/account_admin_service'
-import { messagesByField, statusValidator } from '#validators/admin'
+import { statusValidator } from '#validators/admin'
+import { fieldErrors } from '#validators/field_errors'
 import { renderUser } from '#controllers/admin/users_controller'
 
 const outcome = { active: 'reactivated', disabled: 'disabled', suspended: 'suspended' } as const
@@ -15,7 +16,7 @@ export default class UserStatusesController {
     const [error, data] = await request.tryValidateUsing(statusValidator)
     if (error) {
       response.status(422)
-      return renderUser(ctx, target, messagesByField(error))
+      return renderUser(ctx, target, fieldErrors(error))
     }
     const changed = await AccountAdminService.changeStatus(target, data.status, {
       actor: auth.user!,

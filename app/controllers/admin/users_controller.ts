@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import User, { ACCOUNT_STATUSES, ROLES } from '#models/user'
 import UserPolicy from '#policies/user_policy'
 import AccountAdminService from '#services/admin/account_admin_service'
-import { messagesByField, userFiltersValidator } from '#validators/admin'
+import { userFiltersValidator } from '#validators/admin'
+import { fieldErrors } from '#validators/field_errors'
 
 export default class UsersController {
   async index({ bouncer, request, response, view }: HttpContext) {
@@ -19,7 +20,7 @@ export default class UsersController {
     return view.render('pages/admin/users/index', {
       users,
       filters: applied,
-      filterErrors: error ? messagesByField(error) : {},
+      filterErrors: error ? fieldErrors(error) : {},
       roles: ROLES,
       statuses: ACCOUNT_STATUSES,
     })

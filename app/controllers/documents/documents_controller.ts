@@ -11,7 +11,7 @@ import { LibraryRuleError, notFound } from '#services/documents/library_errors'
 import { ACCEPT_ATTRIBUTE } from '#services/documents/document_files'
 import { maxUploadLabel, receiveUpload } from '#services/documents/upload_receiver'
 import { UploadRejectedError } from '#services/uploads/image_upload_service'
-import { fieldErrors, type FieldErrors } from '#services/account/form_feedback'
+import { fieldErrors, type FieldErrors } from '#validators/field_errors'
 import { documentValidator, newDocumentValidator } from '#validators/documents'
 
 export default class DocumentsController {

@@ -8,7 +8,7 @@ import LibraryQuota, { formatBytes } from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
 import { LibraryRuleError, notFound } from '#services/documents/library_errors'
 import { PER_PAGE } from '#services/documents/document_service'
-import { fieldErrors, type FieldErrors } from '#services/account/form_feedback'
+import { fieldErrors, type FieldErrors } from '#validators/field_errors'
 import { folderUpdateValidator, folderValidator, searchValidator } from '#validators/documents'
 
 const MB = 1024 * 1024

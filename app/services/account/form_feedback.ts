@@ -1,20 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type { ValidationError } from '@vinejs/vine'
-
-export type FieldErrors = Record<string, string[]>
+import type { FieldErrors } from '#validators/field_errors'
 
 type FormRoute = 'account_email.edit' | 'account_password.edit' | 'account_deletion.create'
-
-/**
- * The messages of a failed validation, by field, as the form components read them.
- */
-export function fieldErrors(error: ValidationError): FieldErrors {
-  const result: FieldErrors = {}
-  for (const message of error.messages as Array<{ field: string; message: string }>) {
-    ;(result[message.field] ??= []).push(message.message)
-  }
-  return result
-}
 
 /**
  * Sends a form back to its page with messages next to the fields. Only the `keep` fields are

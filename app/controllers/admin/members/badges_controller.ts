@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import string from '@adonisjs/core/helpers/string'
 import Badge from '#models/badge'
 import BadgePolicy from '#policies/badge_policy'
-import { fieldErrors, type FieldErrors } from '#services/account/form_feedback'
+import { fieldErrors, type FieldErrors } from '#validators/field_errors'
 import BadgeService from '#services/members/badge_service'
 import { badgeValidator } from '#validators/members'
 

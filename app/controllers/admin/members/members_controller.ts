@@ -10,7 +10,7 @@ import UserPolicy from '#policies/user_policy'
 import MemberAdminService from '#services/members/member_admin_service'
 import { ALLOWED_TRANSITIONS } from '#services/members/transitions'
 import { memberFiltersValidator } from '#validators/members'
-import { messagesByField } from '#validators/admin'
+import { fieldErrors } from '#validators/field_errors'
 
 /** The board's member list (search, filters, bulk selection) and a member's file. */
 export default class MembersController {
@@ -31,7 +31,7 @@ export default class MembersController {
     return view.render('pages/admin/members/index', {
       members,
       filters: applied,
-      filterErrors: error ? messagesByField(error) : {},
+      filterErrors: error ? fieldErrors(error) : {},
       statuses: MEMBERSHIP_STATUSES,
       types: await MembershipType.query().orderBy('position'),
       badges: await Badge.query().orderBy('name'),

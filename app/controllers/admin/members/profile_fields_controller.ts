@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import ProfileField, { type ProfileFieldKind } from '#models/profile_field'
 import MembershipPolicy from '#policies/membership_policy'
-import { fieldErrors, type FieldErrors } from '#services/account/form_feedback'
+import { fieldErrors, type FieldErrors } from '#validators/field_errors'
 import ProfileFieldService from '#services/members/profile_field_service'
 import { profileFieldUpdateValidator, profileFieldValidator } from '#validators/members'
 
