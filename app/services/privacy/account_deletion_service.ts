@@ -5,6 +5,7 @@ import logger from '@adonisjs/core/services/logger'
 import type User from '#models/user'
 import AuditLogService from '#services/audit/audit_log_service'
 import privacyRegistry, { type AfterErase } from '#services/privacy/privacy_registry'
+import DeleteStoredFiles from '#jobs/privacy/delete_stored_files'
 
 /**
  * Deleting one's own account: every registered module erases or anonymises what it holds about
@@ -26,9 +27,15 @@ export default class AccountDeletionService {
         if (cleanup) afterErase.push(cleanup)
       }
     })
-    for (const cleanup of afterErase) {
+    const files = afterErase.flatMap((left) => left.files ?? [])
+    try {
+      if (files.length) await DeleteStoredFiles.dispatch({ keys: files })
+    } catch (error) {
+      logger.error({ err: error, userId: user.id, files }, 'files of a deleted account not queued')
+    }
+    for (const left of afterErase) {
       try {
-        await cleanup()
+        await left.now?.()
       } catch (error) {
         logger.error({ err: error, userId: user.id }, 'cleanup after account deletion failed')
       }

@@ -60,7 +60,7 @@ privacyRegistry
       })
       await user.save()
       await UserToken.query({ client: trx }).where('user_id', user.id).delete()
-      return () => ImageUploadService.delete(avatarKey)
+      return { files: avatarKey ? [avatarKey] : [] }
     },
   })
   .register({
@@ -112,6 +112,6 @@ privacyRegistry
     },
     async erase(user, trx) {
       await trx.from('remember_me_tokens').where('tokenable_id', user.id).delete()
-      return () => SessionRegistry.revokeAll(user)
+      return { now: () => SessionRegistry.revokeAll(user) }
     },
   })

@@ -103,10 +103,6 @@ privacyRegistry.register({
     // History, reminders and the seats it shares out go with the membership (foreign keys cascade).
     await Membership.query({ client: trx }).where('user_id', user.id).delete()
 
-    return async () => {
-      for (const key of keys) {
-        await drive.use().delete(key)
-      }
-    }
+    return { files: keys }
   },
 })

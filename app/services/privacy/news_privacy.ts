@@ -2,7 +2,6 @@ import NewsSubscription from '#models/news_subscription'
 import Post from '#models/post'
 import privacyRegistry from '#services/privacy/privacy_registry'
 import PostService from '#services/news/post_service'
-import ImageUploadService from '#services/uploads/image_upload_service'
 
 /*
  * News: the posts a person wrote (text included in the export) and their email choices.
@@ -49,8 +48,6 @@ privacyRegistry.register({
       await draft.delete()
     }
     await trx.from('users').where('id', user.id).update({ can_author: false })
-    return async () => {
-      await Promise.all(imageKeys.map((key) => ImageUploadService.delete(key)))
-    }
+    return { files: imageKeys }
   },
 })

@@ -16,10 +16,14 @@ export interface ExportedData {
 }
 
 /**
- * Work that cannot be rolled back (deleting files, ending sessions in another store), run once
- * the deletion's transaction has committed, so a failed deletion never loses anything.
+ * Work that cannot be rolled back, done once the deletion's transaction has committed, so a
+ * failed deletion never loses anything: stored files to remove (by a queued job) and work that
+ * must happen at once (ending sessions in another store).
  */
-export type AfterErase = () => Promise<void>
+export interface AfterErase {
+  files?: string[]
+  now?: () => Promise<void>
+}
 
 /**
  * What one part of Guildhall holds about a person, and how to hand it over or erase it.
