@@ -12,6 +12,7 @@ import ImageUploadService from '#services/uploads/image_upload_service'
 import { renderMarkdown } from '#services/content/rich_text'
 import newsCache from '#services/news/news_cache'
 import AnnounceDuePosts from '#jobs/news/announce_due_posts'
+import CreateImageVariants from '#jobs/news/create_image_variants'
 
 export interface PostInput {
   title: string
@@ -25,6 +26,12 @@ export interface PostInput {
 
 // Paths under /news/ that a post's slug must not take.
 const RESERVED_SLUGS = new Set(['manage', 'categories', 'tags', 'posts', 'images', 'unsubscribe'])
+
+/** A featured image just stored: the post's columns, and the narrower widths still to make. */
+interface StoredImage {
+  columns: { imageKey: string; imageWidths: string; imageWidth: number; imageHeight: number }
+  variants: { base: string; widest: number; widths: number[] }
+}
 
 /**
  * Writing and the review workflow: draft → submitted → published (now or at a chosen time)
@@ -44,10 +51,11 @@ export default class PostService {
     post.slug = await PostService.uniqueSlug(input.title)
     await db.transaction(async (trx) => {
       post.useTransaction(trx)
-      if (stored) post.merge(stored)
+      if (stored) post.merge(stored.columns)
       await post.save()
       await PostService.#syncTags(post, input.tags)
     })
+    await PostService.#queueVariants(post, stored)
     return post
   }
 
@@ -67,10 +75,11 @@ export default class PostService {
           post.slug = slug
         }
       }
-      if (stored) post.merge(stored)
+      if (stored) post.merge(stored.columns)
       await post.save()
       await PostService.#syncTags(post, input.tags)
     })
+    await PostService.#queueVariants(post, stored)
     await Promise.all(previousImages.map((key) => ImageUploadService.delete(key)))
     await newsCache.invalidate()
     return post
@@ -79,19 +88,29 @@ export default class PostService {
   static async replaceImage(post: Post, file: MultipartFile) {
     const stored = await PostService.#storeImage(file)
     const previous = PostService.imageKeys(post)
-    post.merge(stored)
+    post.merge(stored.columns)
     await post.save()
+    await PostService.#queueVariants(post, stored)
     await Promise.all(previous.map((key) => ImageUploadService.delete(key)))
   }
 
-  static async #storeImage(file: MultipartFile) {
-    const stored = await ImageUploadService.storeResponsive(file, 'news', IMAGE_WIDTHS)
+  /** The image's widest variant, stored now; the post lists the others once they are made. */
+  static async #storeImage(file: MultipartFile): Promise<StoredImage> {
+    const stored = await ImageUploadService.storeWidest(file, 'news', IMAGE_WIDTHS)
     return {
-      imageKey: stored.base,
-      imageWidths: stored.widths.join(','),
-      imageWidth: stored.width,
-      imageHeight: stored.height,
+      columns: {
+        imageKey: stored.base,
+        imageWidths: String(stored.widest),
+        imageWidth: stored.width,
+        imageHeight: stored.height,
+      },
+      variants: { base: stored.base, widest: stored.widest, widths: stored.pending },
     }
+  }
+
+  static async #queueVariants(post: Post, stored: StoredImage | null) {
+    if (!stored || stored.variants.widths.length === 0) return
+    await CreateImageVariants.dispatch({ postId: post.id, ...stored.variants })
   }
 
   static async removeImage(post: Post) {

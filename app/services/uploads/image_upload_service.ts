@@ -43,11 +43,12 @@ export default class ImageUploadService {
   }
 
   /**
-   * Stores one image at several widths for `srcset` (`<base>-<width>.webp`), never enlarging:
-   * widths wider than the original are left out, and a small original gets one variant at its
-   * own width. Returns the key base, the widths kept and the largest variant's size.
+   * Stores an image for `srcset` (`<base>-<width>.webp`), never enlarging: widths wider than
+   * the original are left out, and a small original gets one variant at its own width. Only the
+   * widest variant is encoded here; `addNarrowerVariants` makes the others from it, out of the
+   * request. Returns the key base, the widest width with its size, and the widths still to make.
    */
-  static async storeResponsive(
+  static async storeWidest(
     file: MultipartFile | null | undefined,
     folder: string,
     widths: readonly number[]
@@ -61,21 +62,36 @@ export default class ImageUploadService {
       throw new UploadRejectedError('The image could not be read. It may be damaged.')
     }
     const kept = widths.filter((width) => width <= originalWidth)
-    if (kept.length === 0) kept.push(originalWidth)
+    const widest = kept.length ? Math.max(...kept) : originalWidth
 
     const base = `${folder}/${randomUUID()}`
-    let size = { width: 0, height: 0 }
-    for (const width of kept) {
-      const encoded = await ImageUploadService.#encode(bytes, {
+    const encoded = await ImageUploadService.#encode(bytes, {
+      width: widest,
+      height: 100_000,
+      fit: 'inside',
+    })
+    await drive.use().put(`${base}-${widest}.webp`, encoded, { contentType: 'image/webp' })
+    const metadata = await sharp(encoded).metadata()
+    return {
+      base,
+      widest,
+      pending: kept.filter((width) => width !== widest),
+      width: metadata.width,
+      height: metadata.height,
+    }
+  }
+
+  /** The narrower variants of an image stored by `storeWidest`, made from its widest one. */
+  static async addNarrowerVariants(base: string, widest: number, widths: readonly number[]) {
+    const source = Buffer.from(await drive.use().getBytes(`${base}-${widest}.webp`))
+    for (const width of widths) {
+      const encoded = await ImageUploadService.#encode(source, {
         width,
         height: 100_000,
         fit: 'inside',
       })
       await drive.use().put(`${base}-${width}.webp`, encoded, { contentType: 'image/webp' })
-      const metadata = await sharp(encoded).metadata()
-      size = { width: metadata.width, height: metadata.height }
     }
-    return { base, widths: kept, ...size }
   }
 
   static async #readImage(file: MultipartFile | null | undefined) {

@@ -2,7 +2,9 @@ import { test } from '@japa/runner'
 import sharp from 'sharp'
 import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
+import drive from '@adonisjs/drive/services/main'
 import Post from '#models/post'
+import CreateImageVariants from '#jobs/news/create_image_variants'
 import PostService from '#services/news/post_service'
 import { htmlPretendingToBePng, pngImage } from '#tests/fixtures/images'
 import {
@@ -125,6 +127,53 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     assert.equal(metadata.format, 'webp')
     assert.equal(metadata.width, 960)
     await expectStatus(client.get(`/news/images/${post.id}/1440`), 404)
+  })
+
+  test('narrower widths are made after the upload, and only for the image the post still has', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    await client
+      .post('/news/manage')
+      .field('title', 'Variants later')
+      .field('body', 'Text.')
+      .field('categoryId', String(category.id))
+      .field('visibility', 'public')
+      .field('imageAlt', 'A harbour')
+      .file('image', await pngImage(1200, 800), {
+        filename: 'harbour.png',
+        contentType: 'image/png',
+      })
+      .loginAs(editor)
+      .withCsrfToken()
+    const post = await Post.findByOrFail('title', 'Variants later')
+    cleanup(() => deleteImages(post))
+    const base = post.imageKey!
+    const narrow = `${base}-480.webp`
+
+    // As the upload leaves it: the widest width only, the narrower one still to make.
+    await drive.use().delete(narrow)
+    await Post.query().where('id', post.id).update({ image_widths: '960' })
+    await CreateImageVariants.dispatch({ postId: post.id, base, widest: 960, widths: [480] })
+    await post.refresh()
+    assert.deepEqual(post.imageWidthList, [480, 960])
+    const made = await sharp(Buffer.from(await drive.use().getBytes(narrow))).metadata()
+    assert.equal(made.width, 480)
+
+    // The image was replaced before the job ran: nothing is made or listed for the old one.
+    await drive.use().delete(narrow)
+    await Post.query()
+      .where('id', post.id)
+      .update({ image_key: 'news/replaced', image_widths: '960' })
+    await CreateImageVariants.dispatch({ postId: post.id, base, widest: 960, widths: [480] })
+    await post.refresh()
+    assert.deepEqual(post.imageWidthList, [960])
+    assert.isFalse(await drive.use().exists(narrow))
+    await Post.query().where('id', post.id).update({ image_key: base })
+    await post.refresh()
   })
 
   test('a file pretending to be an image is refused and nothing is stored', async ({
