@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { createHash } from 'node:crypto'
-import { Exception } from '@adonisjs/core/exceptions'
 import User from '#models/user'
 import ProfilePolicy from '#policies/profile_policy'
 import ProfileService from '#services/account/profile_service'
@@ -9,6 +8,7 @@ import ImageUploadService, {
   UploadRejectedError,
 } from '#services/uploads/image_upload_service'
 import ProfileController from '#controllers/account/profile_controller'
+import { notFound } from '#exceptions/not_found'
 
 export default class AvatarController {
   /**
@@ -18,11 +18,11 @@ export default class AvatarController {
   async show({ params, bouncer, request, response }: HttpContext) {
     const owner = await User.find(params.userId)
     if (!owner?.avatarKey || (await bouncer.with(ProfilePolicy).denies('view', owner))) {
-      throw new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
+      throw notFound()
     }
     const bytes = await ImageUploadService.read(owner.avatarKey)
     if (!bytes) {
-      throw new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
+      throw notFound()
     }
 
     const etag = `"${createHash('sha256').update(owner.avatarKey).digest('base64url').slice(0, 27)}"`

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
 import AccountSessionsService from '#services/account/account_sessions_service'
+import { notFound } from '#exceptions/not_found'
 
 export default class SessionsController {
   async index(ctx: HttpContext) {
@@ -18,7 +18,7 @@ export default class SessionsController {
     }
     // Someone else's session id answers as an unknown one.
     if (!(await AccountSessionsService.revoke(auth.getUserOrFail(), sessionId, ctx))) {
-      throw new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
+      throw notFound()
     }
     session.flash('success', 'That session was ended.')
     return response.redirect().toRoute('account_sessions.index')

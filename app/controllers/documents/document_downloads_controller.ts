@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import DocumentVersion from '#models/document_version'
 import DownloadService from '#services/documents/download_service'
-import { notFound } from '#services/documents/library_errors'
 import DocumentsController from '#controllers/documents/documents_controller'
+import { notFound } from '#exceptions/not_found'
 
 /**
  * File downloads. Both routes authorise the document exactly like its page (DocumentPolicy),

@@ -7,12 +7,13 @@ import DocumentService from '#services/documents/document_service'
 import DownloadService from '#services/documents/download_service'
 import { formatBytes } from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
-import { LibraryRuleError, notFound } from '#services/documents/library_errors'
+import { LibraryRuleError } from '#services/documents/library_errors'
 import { ACCEPT_ATTRIBUTE } from '#services/documents/document_files'
 import { maxUploadLabel, receiveUpload } from '#services/documents/upload_receiver'
 import { UploadRejectedError } from '#services/uploads/image_upload_service'
 import { fieldErrors, type FieldErrors } from '#validators/field_errors'
 import { documentValidator, newDocumentValidator } from '#validators/documents'
+import { notFound } from '#exceptions/not_found'
 
 export default class DocumentsController {
   async show({ params, bouncer, view, auth }: HttpContext) {

@@ -3,8 +3,9 @@ import Folder from '#models/folder'
 import FolderGrant from '#models/folder_grant'
 import FolderPolicy from '#policies/folder_policy'
 import FolderService from '#services/documents/folder_service'
-import { LibraryRuleError, notFound } from '#services/documents/library_errors'
+import { LibraryRuleError } from '#services/documents/library_errors'
 import { grantValidator } from '#validators/documents'
+import { notFound } from '#exceptions/not_found'
 
 export default class FolderGrantsController {
   async store(ctx: HttpContext) {

@@ -6,10 +6,11 @@ import FolderPolicy from '#policies/folder_policy'
 import FolderService from '#services/documents/folder_service'
 import LibraryQuota, { formatBytes } from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
-import { LibraryRuleError, notFound } from '#services/documents/library_errors'
+import { LibraryRuleError } from '#services/documents/library_errors'
 import { PER_PAGE } from '#services/documents/document_service'
 import { fieldErrors, type FieldErrors } from '#validators/field_errors'
 import { folderUpdateValidator, folderValidator, searchValidator } from '#validators/documents'
+import { notFound } from '#exceptions/not_found'
 
 const MB = 1024 * 1024
 

@@ -6,7 +6,7 @@ import EventPolicy from '#policies/event_policy'
 import AttendeeService from '#services/events/attendee_service'
 import AuditLogService from '#services/audit/audit_log_service'
 import RegistrationService from '#services/events/registration_service'
-import { eventNotFound } from '#services/events/event_errors'
+import { notFound } from '#exceptions/not_found'
 
 /**
  * The organiser's attendee list with the waitlist and approval queue, and its CSV export.
@@ -52,7 +52,7 @@ export default class AttendeesController {
       .where({ id: params.registrationId, event_id: event.id, status: 'pending' })
       .preload('user')
       .first()
-    if (!registration) throw eventNotFound()
+    if (!registration) throw notFound()
     if (decision === 'approve') {
       const result = await RegistrationService.approve(registration)
       session.flash(
@@ -81,7 +81,7 @@ export default class AttendeesController {
   static async find(id: string | number, bouncer: HttpContext['bouncer']) {
     const event = await Event.find(id)
     if (!event || (await bouncer.with(EventPolicy).denies('manageAttendees', event))) {
-      throw eventNotFound()
+      throw notFound()
     }
     return event
   }

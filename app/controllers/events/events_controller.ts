@@ -6,7 +6,7 @@ import EventPolicy from '#policies/event_policy'
 import EventQuery from '#services/events/event_query'
 import EventService from '#services/events/event_service'
 import RegistrationService from '#services/events/registration_service'
-import { EventRuleError, eventNotFound } from '#services/events/event_errors'
+import { EventRuleError } from '#services/events/event_errors'
 import { eventLinks } from '#services/events/event_links'
 import ImageUploadService, {
   MAX_IMAGE_SIZE,
@@ -19,6 +19,7 @@ import {
   eventListValidator,
   eventValidator,
 } from '#validators/events'
+import { notFound } from '#exceptions/not_found'
 
 /**
  * Event pages (list, month calendar, event page, cover image) and the board's editing.
@@ -84,7 +85,7 @@ export default class EventsController {
   async cover({ params, bouncer, response }: HttpContext) {
     const event = await EventsController.find(params.id, bouncer)
     const bytes = event.coverImageKey ? await ImageUploadService.read(event.coverImageKey) : null
-    if (!bytes) throw eventNotFound()
+    if (!bytes) throw notFound()
     response.header('Content-Type', 'image/webp')
     response.header(
       'Cache-Control',
@@ -118,7 +119,7 @@ export default class EventsController {
 
   async edit({ params, bouncer, view }: HttpContext) {
     const event = await Event.query().where('id', params.id).preload('questions').first()
-    if (!event) throw eventNotFound()
+    if (!event) throw notFound()
     await bouncer.with(EventPolicy).authorize('update', event)
     return view.render('pages/events/form', EventsController.#formData(event))
   }
@@ -126,7 +127,7 @@ export default class EventsController {
   async update(ctx: HttpContext) {
     const { params, bouncer, request, auth, session, response } = ctx
     const event = await Event.find(params.id)
-    if (!event) throw eventNotFound()
+    if (!event) throw notFound()
     await bouncer.with(EventPolicy).authorize('update', event)
     const input = await request.validateUsing(eventValidator)
     try {
@@ -147,7 +148,7 @@ export default class EventsController {
   async cancel(ctx: HttpContext) {
     const { params, bouncer, request, auth, session, response } = ctx
     const event = await Event.find(params.id)
-    if (!event) throw eventNotFound()
+    if (!event) throw notFound()
     await bouncer.with(EventPolicy).authorize('cancel', event)
     const { message } = await request.validateUsing(cancelEventValidator)
     try {
@@ -164,7 +165,7 @@ export default class EventsController {
    */
   static async find(id: string | number, bouncer: HttpContext['bouncer']) {
     const event = await Event.find(id)
-    if (!event || (await bouncer.with(EventPolicy).denies('view', event))) throw eventNotFound()
+    if (!event || (await bouncer.with(EventPolicy).denies('view', event))) throw notFound()
     return event
   }
 

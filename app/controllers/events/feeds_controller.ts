@@ -8,9 +8,9 @@ import EventsController from '#controllers/events/events_controller'
 import CalendarService from '#services/events/calendar_service'
 import EventQuery from '#services/events/event_query'
 import FeedTokenService from '#services/events/feed_token_service'
-import { eventNotFound } from '#services/events/event_errors'
 import { eventLinks } from '#services/events/event_links'
 import { feedTokenValidator } from '#validators/events'
+import { notFound } from '#exceptions/not_found'
 
 /**
  * iCalendar: one event's .ics download, the public feed, each member's secret-URL feed (and the
@@ -40,7 +40,7 @@ export default class FeedsController {
   async personal({ params, request, response }: HttpContext) {
     const token = await FeedTokenService.find(String(params.token))
     const user = token ? await User.find(token.userId) : null
-    if (!token || !user || !user.canSignIn) throw eventNotFound()
+    if (!token || !user || !user.canSignIn) throw notFound()
     const events = await EventQuery.personalFeed(user, token.includeMembersEvents)
     response.header('X-Robots-Tag', 'noindex')
     return FeedsController.#send(

@@ -3,8 +3,9 @@ import EventPolicy from '#policies/event_policy'
 import EventsController from '#controllers/events/events_controller'
 import EventQuery from '#services/events/event_query'
 import RegistrationService from '#services/events/registration_service'
-import { EventRuleError, eventNotFound } from '#services/events/event_errors'
+import { EventRuleError } from '#services/events/event_errors'
 import { registrationValidator } from '#validators/events'
+import { notFound } from '#exceptions/not_found'
 
 const OUTCOME: Record<string, string> = {
   registered: 'You are registered. A confirmation with a calendar file is on its way.',
@@ -19,7 +20,7 @@ export default class RegistrationsController {
   async store(ctx: HttpContext) {
     const { params, bouncer, request, auth, session, response } = ctx
     const event = await EventsController.find(params.id, bouncer)
-    if (await bouncer.with(EventPolicy).denies('register', event)) throw eventNotFound()
+    if (await bouncer.with(EventPolicy).denies('register', event)) throw notFound()
     const input = await request.validateUsing(registrationValidator)
     try {
       const registration = await RegistrationService.register(event, auth.getUserOrFail(), {

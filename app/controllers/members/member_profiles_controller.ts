@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import DirectoryPolicy from '#policies/directory_policy'
 import DirectoryProfile from '#services/members/directory_profile'
+import { notFound } from '#exceptions/not_found'
 
 /**
  * A member's profile page in the directory.
@@ -19,7 +19,7 @@ export default class MemberProfilesController {
       : false
     const found = await DirectoryProfile.find(viewer, Number(params.id), { withHistory })
     // The same 404 whether the member does not exist or may not be seen: nothing is revealed.
-    if (!found) throw new Exception('Member not found', { status: 404, code: 'E_NOT_FOUND' })
+    if (!found) throw notFound()
     return view.render('pages/directory/show', { ...found, withHistory })
   }
 }

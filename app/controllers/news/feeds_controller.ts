@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
 import FeedService from '#services/news/feed_service'
 import ReadingService from '#services/news/reading_service'
+import { notFound } from '#exceptions/not_found'
 
 const CONTENT_TYPES = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -31,7 +31,7 @@ export default class FeedsController {
 
   static async #category({ params }: HttpContext) {
     const category = await ReadingService.findCategory(params.slug)
-    if (!category) throw new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
+    if (!category) throw notFound()
     return category
   }
 

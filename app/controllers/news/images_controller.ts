@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
 import Post from '#models/post'
 import PostPolicy from '#policies/post_policy'
 import ImageUploadService from '#services/uploads/image_upload_service'
+import { notFound } from '#exceptions/not_found'
 
 /**
  * A post's featured image at one width, to whoever may read the post: images of drafts,
@@ -17,10 +17,10 @@ export default class ImagesController {
       !post.imageWidthList.includes(width) ||
       (await bouncer.with(PostPolicy).denies('view', post))
     ) {
-      throw new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
+      throw notFound()
     }
     const bytes = await ImageUploadService.read(`${post.imageKey}-${width}.webp`)
-    if (!bytes) throw new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
+    if (!bytes) throw notFound()
 
     const etag = `"${post.imageKey.split('/').pop()}-${width}"`
     response.header('Content-Type', 'image/webp')

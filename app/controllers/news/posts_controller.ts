@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
 import Post from '#models/post'
 import type PostCategory from '#models/post_category'
 import type PostTag from '#models/post_tag'
@@ -7,6 +6,7 @@ import PostPolicy from '#policies/post_policy'
 import ReadingService from '#services/news/reading_service'
 import viewCounter from '#services/news/view_counter'
 import { listValidator } from '#validators/news'
+import { notFound } from '#exceptions/not_found'
 
 /**
  * Reading the news: the list (all, one category, one tag; with search) and a post's page.
@@ -74,8 +74,4 @@ export default class PostsController {
       search,
     })
   }
-}
-
-function notFound() {
-  return new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
 }

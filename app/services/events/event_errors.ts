@@ -1,23 +1,6 @@
-import { Exception } from '@adonisjs/core/exceptions'
+import { RuleError } from '#exceptions/rule_error'
 
-/**
- * A registration or event rule that refused the request; the message is safe to show.
- */
-export class EventRuleError extends Exception {
-  static status = 422
+/** A registration or event rule that refused the request. */
+export class EventRuleError extends RuleError {
   static code = 'E_EVENT_RULE'
-
-  constructor(
-    message: string,
-    readonly field: string = 'form'
-  ) {
-    super(message)
-  }
-}
-
-/**
- * Events the viewer may not see answer like events that do not exist.
- */
-export function eventNotFound() {
-  return new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
 }
