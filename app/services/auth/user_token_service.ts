@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import UserToken from '#models/user_token'
 import type User from '#models/user'
 import { affectedRows } from '#services/database/affected_rows'
+import { hashToken } from '#services/auth/token_hash'
 
 export type TokenPurpose = 'email_verification' | 'password_reset' | 'email_change'
 
@@ -11,10 +12,6 @@ const LIFETIMES: Record<TokenPurpose, { hours: number }> = {
   email_verification: { hours: 24 },
   password_reset: { hours: 1 },
   email_change: { hours: 24 },
-}
-
-function hashToken(token: string) {
-  return createHash('sha256').update(token).digest('hex')
 }
 
 /**

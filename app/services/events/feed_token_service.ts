@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { hashToken } from '#services/auth/token_hash'
 import type User from '#models/user'
 import CalendarFeedToken from '#models/calendar_feed_token'
 
@@ -7,22 +8,18 @@ import CalendarFeedToken from '#models/calendar_feed_token'
  * once, when it is made; making a new one replaces the hash and the old URL stops working.
  */
 export default class FeedTokenService {
-  static hash(token: string) {
-    return createHash('sha256').update(token).digest('hex')
-  }
-
   static async regenerate(user: User, includeMembersEvents: boolean) {
     const token = randomBytes(24).toString('base64url')
     await CalendarFeedToken.updateOrCreate(
       { userId: user.id },
-      { tokenHash: FeedTokenService.hash(token), includeMembersEvents }
+      { tokenHash: hashToken(token), includeMembersEvents }
     )
     return token
   }
 
   static async find(token: string) {
     if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null
-    return CalendarFeedToken.findBy('tokenHash', FeedTokenService.hash(token))
+    return CalendarFeedToken.findBy('tokenHash', hashToken(token))
   }
 
   static forUser(user: User) {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import { Exception } from '@adonisjs/core/exceptions'
 import db from '@adonisjs/lucid/services/db'
@@ -13,13 +13,10 @@ import MembershipStatusService from '#services/members/membership_status_service
 import { memberLinks } from '#services/members/member_links'
 import SeatInvitationMail from '#mails/members/seat_invitation_mail'
 import { affectedRows } from '#services/database/affected_rows'
+import { hashToken } from '#services/auth/token_hash'
 
 export class SeatRuleError extends Exception {
   static status = 422
-}
-
-function hashToken(token: string) {
-  return createHash('sha256').update(token).digest('hex')
 }
 
 /**
