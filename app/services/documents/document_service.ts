@@ -16,6 +16,7 @@ import {
 } from '#services/documents/library_access'
 import { LibraryRuleError } from '#services/documents/library_errors'
 import type { ReceivedFile } from '#services/documents/upload_receiver'
+import { containsPattern, escapeLike } from '#services/database/like'
 
 type Ctx = Pick<HttpContext, 'request'> | null
 
@@ -41,10 +42,6 @@ export function normalizeTags(input: string | null | undefined) {
     .filter((tag, index, all) => tag && all.indexOf(tag) === index)
     .slice(0, MAX_TAGS)
   return tags.length ? `,${tags.join(',')},` : ''
-}
-
-function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`)
 }
 
 /**
@@ -245,7 +242,7 @@ export default class DocumentService {
       .orderBy('updated_at', 'desc')
       .orderBy('id', 'desc')
     if (filters.q) {
-      const term = `%${escapeLike(filters.q.toLowerCase())}%`
+      const term = containsPattern(filters.q)
       query.where((match) => {
         match
           .whereRaw("lower(title) like ? escape '\\'", [term])

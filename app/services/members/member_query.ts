@@ -1,17 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { MembershipStatus } from '#models/membership'
+import { containsPattern } from '#services/database/like'
 
 export interface MemberFilters {
   q?: string
   status?: MembershipStatus
   type?: number
   badge?: number
-}
-
-/** Escapes LIKE wildcards so a search for "50%" means those characters. */
-function likePattern(value: string) {
-  return `%${value.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 }
 
 /**
@@ -30,7 +26,7 @@ export function applyMemberFilters(query: DatabaseQueryBuilderContract, filters:
     })
   }
   if (filters.q) {
-    const pattern = likePattern(filters.q)
+    const pattern = containsPattern(filters.q)
     query.where((inner) => {
       inner
         .whereRaw("lower(users.full_name) like ? escape '\\'", [pattern])

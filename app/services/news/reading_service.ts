@@ -3,6 +3,7 @@ import PostCategory from '#models/post_category'
 import PostSlug from '#models/post_slug'
 import PostTag from '#models/post_tag'
 import type User from '#models/user'
+import { containsPattern } from '#services/database/like'
 
 export const PAGE_SIZE = 12
 
@@ -33,12 +34,12 @@ export default class ReadingService {
     }
     const search = filters.search?.trim()
     if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+      const pattern = containsPattern(search)
       query.where((match) =>
         match
-          .whereILike('title', pattern)
-          .orWhereILike('summary', pattern)
-          .orWhereILike('body_source', pattern)
+          .whereRaw("lower(title) like ? escape '\\'", [pattern])
+          .orWhereRaw("lower(coalesce(summary, '')) like ? escape '\\'", [pattern])
+          .orWhereRaw("lower(body_source) like ? escape '\\'", [pattern])
       )
     }
     return query.paginate(filters.page, PAGE_SIZE)

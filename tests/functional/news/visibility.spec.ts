@@ -86,6 +86,21 @@ test.group('News / visibility per role', (group) => {
     await expectStatus(client.get(`/news/${posts.boardPost.slug}`).loginAs(board), 200)
   })
 
+  test('search takes % and _ literally and ignores case', async ({ client }) => {
+    const category = await makeCategory('Offers')
+    await makePost({ title: 'Members get 50% off the gala', category })
+    await makePost({ title: 'Members get 500 chairs', category })
+    await makePost({ title: 'A snake_case guide', category })
+    await makePost({ title: 'A snakeXcase guide', category })
+
+    const percent = await client.get('/news').qs({ q: '50%' })
+    percent.assertTextIncludes('Members get 50% off the gala')
+    refuse(percent, 'Members get 500 chairs')
+    const underscore = await client.get('/news').qs({ q: 'SNAKE_CASE' })
+    underscore.assertTextIncludes('A snake_case guide')
+    refuse(underscore, 'A snakeXcase guide')
+  })
+
   test('search and category pages follow the same rule', async ({ client }) => {
     const posts = await threePosts()
     const search = await client.get('/news').qs({ q: 'subscription' })
