@@ -9,7 +9,8 @@ function isActive(user: User) {
 
 /**
  * Events. Viewers see what `Event.visibleTo` allows; the board creates, edits and cancels every
- * event; the event's organiser (and the board) see its attendees and check people in.
+ * event (a cancelled one is kept as it was: saving its form would quietly bring it back); the
+ * event's organiser (and the board) see its attendees and check people in.
  */
 export default class EventPolicy extends BasePolicy {
   @allowGuest()
@@ -22,8 +23,8 @@ export default class EventPolicy extends BasePolicy {
     return isActive(user) && user.isBoard
   }
 
-  update(user: User, _event: Event) {
-    return isActive(user) && user.isBoard
+  update(user: User, event: Event) {
+    return isActive(user) && user.isBoard && !event.isCancelled
   }
 
   cancel(user: User, _event: Event) {

@@ -121,6 +121,42 @@ test.group('Events / cancellation and change notices', (group) => {
     )
   })
 
+  test('a cancelled event can no longer be edited, so it stays cancelled', async ({
+    client,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const event = await makeEvent()
+    await client
+      .post(`/events/${event.id}/cancel`)
+      .form({ message: 'Venue flooded.' })
+      .loginAs(board)
+      .withCsrfToken()
+    const page = await client.get(`/events/${event.id}`).loginAs(board)
+    page.assertStatus(200)
+    assert.notInclude(page.text(), `/events/${event.id}/edit`)
+    const form = await client.get(`/events/${event.id}/edit`).loginAs(board)
+    form.assertStatus(403)
+
+    const saved = await client
+      .put(`/events/${event.id}`)
+      .form({
+        title: 'Back on',
+        startsAt: event.startsAt.setZone(event.timezone).toFormat("yyyy-MM-dd'T'HH:mm"),
+        endsAt: event.endsAt.setZone(event.timezone).toFormat("yyyy-MM-dd'T'HH:mm"),
+        timezone: event.timezone,
+        visibility: 'public',
+        eligibility: 'signed_in',
+        status: 'draft',
+      })
+      .loginAs(board)
+      .withCsrfToken()
+    saved.assertStatus(403)
+    await event.refresh()
+    assert.equal(event.status, 'cancelled')
+    assert.notEqual(event.title, 'Back on')
+  })
+
   test('raising the capacity promotes the waitlist in order and emails them', async ({
     client,
     assert,
