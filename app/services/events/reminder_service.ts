@@ -57,6 +57,8 @@ export default class ReminderService {
     const reclaimBefore = sqlTime(now.minus({ minutes: RECLAIM_AFTER_MINUTES }))
     const pending = await EventReminder.query()
       .whereNull('sent_at')
+      // A reminder still unsent when its event starts (a long mail outage) is dropped.
+      .where('starts_at', '>', sqlTime(now))
       .where((query) => {
         query.whereNull('dispatched_at').orWhere('dispatched_at', '<', reclaimBefore)
       })
@@ -96,6 +98,7 @@ export default class ReminderService {
       registration.status === 'registered' &&
       event.status === 'published' &&
       event.startsAt.toMillis() === reminder.startsAt.toMillis() &&
+      event.startsAt > DateTime.utc() &&
       user.canSignIn
     if (!stillDue) return false
     try {

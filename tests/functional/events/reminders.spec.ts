@@ -80,6 +80,20 @@ test.group('Events / reminders', (group) => {
     assert.lengthOf(await EventReminder.query().whereNull('sent_at'), 0)
   })
 
+  test('a reminder still unsent when the event starts is dropped, not sent late', async ({
+    assert,
+  }) => {
+    const event = await makeEvent({ startsAt: DateTime.utc().plus({ hours: 2 }) })
+    const user = await UserFactory.create()
+    await seat(event, user)
+    await ReminderService.recordDue()
+    // The mail server was down until after the start: nothing goes out any more.
+    const afterStart = DateTime.utc().plus({ hours: 2, minutes: 5 })
+    assert.equal(await ReminderService.dispatchPending(afterStart), 0)
+    assert.lengthOf(remindersTo(user.email), 0)
+    assert.lengthOf(await EventReminder.query().whereNotNull('dispatched_at'), 0)
+  })
+
   test('when the event moves, the reminder follows the new start time', async ({ assert }) => {
     const event = await makeEvent({ startsAt: DateTime.utc().plus({ hours: 10 }) })
     const user = await UserFactory.create()
