@@ -85,15 +85,6 @@ export default class PostService {
     return post
   }
 
-  static async replaceImage(post: Post, file: MultipartFile) {
-    const stored = await PostService.#storeImage(file)
-    const previous = PostService.imageKeys(post)
-    post.merge(stored.columns)
-    await post.save()
-    await PostService.#queueVariants(post, stored)
-    await Promise.all(previous.map((key) => ImageUploadService.delete(key)))
-  }
-
   /** The image's widest variant, stored now; the post lists the others once they are made. */
   static async #storeImage(file: MultipartFile): Promise<StoredImage> {
     const stored = await ImageUploadService.storeWidest(file, 'news', IMAGE_WIDTHS)

@@ -8,6 +8,7 @@ import CreateImageVariants from '#jobs/news/create_image_variants'
 import PostService from '#services/news/post_service'
 import { htmlPretendingToBePng, pngImage } from '#tests/fixtures/images'
 import {
+  attachImage,
   deleteImages,
   expectStatus,
   isolateNews,
@@ -210,12 +211,7 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     const draft = await makePost({ status: 'draft', category })
     const scheduled = await makePost({ publishedAt: DateTime.utc().plus({ days: 1 }), category })
     for (const post of [membersPost, draft, scheduled]) {
-      const file = { hasErrors: false, tmpPath: '', errors: [] } as any
-      const { writeFile } = await import('node:fs/promises')
-      const { tmpdir } = await import('node:os')
-      file.tmpPath = `${tmpdir()}/news-test-${post.id}.png`
-      await writeFile(file.tmpPath, await pngImage(600, 400))
-      await PostService.replaceImage(post, file)
+      await attachImage(post, await pngImage(600, 400))
       cleanup(() => deleteImages(post))
     }
     await expectStatus(client.get(`/news/images/${membersPost.id}/480`), 404)

@@ -1,6 +1,10 @@
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { DateTime } from 'luxon'
 import type { Group } from '@japa/runner/core'
-import Post, { type PostStatus, type PostVisibility } from '#models/post'
+import Post, { IMAGE_WIDTHS, type PostStatus, type PostVisibility } from '#models/post'
 import PostCategory from '#models/post_category'
 import type User from '#models/user'
 import { renderMarkdown } from '#services/content/rich_text'
@@ -99,4 +103,20 @@ export async function textOf(request: PromiseLike<{ text(): string | Promise<str
 
 export async function deleteImages(post: Post) {
   await Promise.all(PostService.imageKeys(post).map((key) => ImageUploadService.delete(key)))
+}
+
+/** Gives `post` a featured image at every width, as an upload and its queued job leave it. */
+export async function attachImage(post: Post, png: Buffer) {
+  const tmpPath = join(tmpdir(), `news-test-${post.id}-${Date.now()}.png`)
+  await writeFile(tmpPath, png)
+  const file = { hasErrors: false, tmpPath, errors: [] } as unknown as MultipartFile
+  const stored = await ImageUploadService.storeWidest(file, 'news', IMAGE_WIDTHS)
+  await ImageUploadService.addNarrowerVariants(stored.base, stored.widest, stored.pending)
+  post.merge({
+    imageKey: stored.base,
+    imageWidths: [...stored.pending, stored.widest].sort((a, b) => a - b).join(','),
+    imageWidth: stored.width,
+    imageHeight: stored.height,
+  })
+  await post.save()
 }
