@@ -8,6 +8,7 @@ import MembershipStatusService, {
 } from '#services/members/membership_status_service'
 import { TransitionRefusedError } from '#services/members/transitions'
 import SendBoardMessage from '#jobs/members/send_board_message'
+import MembershipPolicy from '#policies/membership_policy'
 
 export type BulkAction =
   | { action: 'status'; status: MembershipStatus; reason: string }
@@ -38,12 +39,16 @@ export default class BulkService {
     const result: BulkResult = { done: 0, skipped: [] }
 
     if (input.action === 'status') {
+      const policy = new MembershipPolicy()
       for (const membership of memberships) {
-        if (membership.userId === actor.id) {
+        if (!policy.changeStatus(actor, membership)) {
           result.skipped.push({
             id: membership.id,
             name: membership.user.name,
-            reason: 'your own membership',
+            reason:
+              membership.userId === actor.id
+                ? 'your own membership'
+                : 'you may no longer change statuses',
           })
           continue
         }

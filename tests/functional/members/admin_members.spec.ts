@@ -279,6 +279,34 @@ test.group('Members / bulk actions', (group) => {
     assert.lengthOf(await MembershipHistory.query().where('reason', 'Code of conduct'), 2)
   })
 
+  test('a board member’s own membership is skipped by a bulk status change', async ({
+    client,
+    assert,
+  }) => {
+    const board = await roles.board()
+    const own = await makeMembership(board, 'active')
+    const other = await makeMembership(await roles.member(), 'active')
+    await client
+      .post('/admin/members/bulk')
+      .form({
+        'ids[]': [String(own.id), String(other.id)],
+        'action': 'status',
+        'status': 'suspended',
+        'reason': 'Dues unpaid',
+        'confirmed': '1',
+      })
+      .withCsrfToken()
+      .loginAs(board)
+    const report = await smtpSink.waitFor(
+      board.email,
+      (m) => m.subject === 'Status change: done for 1 member'
+    )
+    assert.include(report.text ?? '', 'your own membership')
+    await own.refresh()
+    await other.refresh()
+    assert.deepEqual([own.status, other.status], ['active', 'suspended'])
+  })
+
   test('bulk badge award and bulk message (queued, one mail each)', async ({ client, assert }) => {
     const board = await roles.board()
     const first = await roles.member()
