@@ -32,4 +32,14 @@ export default class MembershipHistory extends MembershipHistorySchema {
 
   @belongsTo(() => Membership)
   declare membership: BelongsTo<typeof Membership>
+
+  /** The latest `limit` lines of a membership's story, newest first, with who made each. */
+  static latestFor(membershipId: number, limit: number) {
+    return MembershipHistory.query()
+      .where('membership_id', membershipId)
+      .preload('actor')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+  }
 }

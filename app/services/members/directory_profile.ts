@@ -59,12 +59,7 @@ export default class DirectoryProfile {
     // A seat holder's history is the holder's membership's: theirs to see, not the seat's.
     const history =
       options.withHistory && !seat
-        ? await MembershipHistory.query()
-            .where('membershipId', visible.membership_id)
-            .preload('actor')
-            .orderBy('createdAt', 'desc')
-            .orderBy('id', 'desc')
-            .limit(100)
+        ? await MembershipHistory.latestFor(visible.membership_id, 100)
         : []
 
     return {

@@ -35,12 +35,7 @@ export default class MemberAdminService {
       .preload('type')
       .preload('seats', (seats) => seats.preload('user'))
       .firstOrFail()
-    const history = await MembershipHistory.query()
-      .where('membership_id', id)
-      .preload('actor')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(100)
+    const history = await MembershipHistory.latestFor(id, 100)
     return { membership, history }
   }
 }

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { stringify } from 'csv-stringify'
 import type User from '#models/user'
 import AuditLogService from '#services/audit/audit_log_service'
@@ -10,6 +9,7 @@ import {
   PRIVATE_COLUMNS,
   type ExportColumn,
 } from '#services/members/export_columns'
+import DirectoryQuery from '#services/members/directory_query'
 import {
   applyMemberFilters,
   membersBaseQuery,
@@ -88,7 +88,7 @@ export default class MemberExportService {
       if (batch.length === 0) return
       lastId = Number(batch[batch.length - 1].id)
       const badges = wantBadges
-        ? await this.#badgesOf(batch.map((row) => Number(row.user_id)))
+        ? await DirectoryQuery.badgesOf(batch.map((row) => Number(row.user_id)))
         : null
 
       for (const row of batch) {
@@ -108,7 +108,11 @@ export default class MemberExportService {
           country: String(row.country ?? ''),
           orcid: String(row.orcid ?? ''),
           website: String(row.website ?? ''),
-          badges: badges?.get(Number(row.user_id))?.join('; ') ?? '',
+          badges:
+            badges
+              ?.get(Number(row.user_id))
+              ?.map((badge) => badge.name)
+              .join('; ') ?? '',
           account_created: dateOnly(row.account_created),
         }
         const out: Record<string, string> = {}
@@ -120,21 +124,5 @@ export default class MemberExportService {
       }
       if (batch.length < CHUNK) return
     }
-  }
-
-  static async #badgesOf(userIds: number[]) {
-    const rows = await db
-      .from('member_badges')
-      .join('badges', 'badges.id', 'member_badges.badge_id')
-      .whereIn('member_badges.user_id', userIds)
-      .orderBy('badges.name')
-      .select('member_badges.user_id', 'badges.name')
-    const byUser = new Map<number, string[]>()
-    for (const row of rows) {
-      const list = byUser.get(Number(row.user_id)) ?? []
-      list.push(row.name)
-      byUser.set(Number(row.user_id), list)
-    }
-    return byUser
   }
 }

@@ -17,12 +17,7 @@ export default class OwnMembership {
       .preload('seats', (seats) => seats.preload('user').orderBy('invited_at'))
       .first()
     const history = membership
-      ? await MembershipHistory.query()
-          .where('membership_id', membership.id)
-          .preload('actor')
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(HISTORY_SHOWN)
+      ? await MembershipHistory.latestFor(membership.id, HISTORY_SHOWN)
       : []
     return { membership, history }
   }
