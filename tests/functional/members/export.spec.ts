@@ -4,9 +4,12 @@ import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
 import { parse } from 'csv-parse/sync'
 import AuditLog from '#models/audit_log'
 import MemberProfile from '#models/member_profile'
+import MemberBadge from '#models/member_badge'
+import { DateTime } from 'luxon'
 import { neutraliseCell } from '#services/members/export_columns'
 import {
   forgetExportLimits,
+  makeBadge,
   makeMembership,
   makeType,
   randomIp,
@@ -47,6 +50,29 @@ test.group('Members / CSV export', (group) => {
     assert.deepEqual(meta.columns, ['member_number', 'status'])
     assert.equal(meta.filters.status, 'active')
     assert.equal(meta.filters.type, type.id)
+  })
+
+  test('the badges column lists each member’s badges by name', async ({ client, assert }) => {
+    const admin = await roles.admin()
+    const type = await makeType()
+    const holder = await roles.member()
+    await makeMembership(holder, 'active', { type, number: '2026-2001' })
+    await makeMembership(await roles.member(), 'active', { type, number: '2026-2002' })
+    for (const name of ['Zeta mentor', 'Alpha founder']) {
+      const badge = await makeBadge(name)
+      await MemberBadge.create({ badgeId: badge.id, userId: holder.id, awardedAt: DateTime.utc() })
+    }
+
+    const response = await client
+      .get('/admin/members/export.csv')
+      .qs({ columns: ['member_number', 'badges'], type: type.id })
+      .header('x-forwarded-for', randomIp())
+      .loginAs(admin)
+    response.assertStatus(200)
+    const badgesOf = Object.fromEntries(
+      rowsOf(response.text()).map((row) => [row['Member number'], Object.values(row)[1]])
+    )
+    assert.deepEqual(badgesOf, { '2026-2001': 'Alpha founder; Zeta mentor', '2026-2002': '' })
   })
 
   test('a board member gets no email or phone of members who hide them; an admin does', async ({
