@@ -45,8 +45,4 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     return super.handle(error, ctx)
   }
-
-  async report(error: unknown, ctx: HttpContext) {
-    return super.report(error, ctx)
-  }
 }

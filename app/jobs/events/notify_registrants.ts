@@ -2,7 +2,7 @@ import { Job } from '@adonisjs/queue'
 import EventRegistration from '#models/event_registration'
 import SendEventMail from '#jobs/events/send_event_mail'
 
-export const NOTIFY_BATCH = 500
+const NOTIFY_BATCH = 500
 
 export interface NotifyRegistrantsPayload {
   eventId: number

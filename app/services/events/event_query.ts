@@ -4,7 +4,7 @@ import Event from '#models/event'
 import EventRegistration from '#models/event_registration'
 import { sqlTime } from '#services/events/sql_time'
 
-export const EVENTS_PER_PAGE = 20
+const EVENTS_PER_PAGE = 20
 
 /**
  * Reading events: lists, the month calendar, feeds. Every query starts from `Event.visibleTo`.

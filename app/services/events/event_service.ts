@@ -27,7 +27,7 @@ export const COVER_VARIANT = { width: 1200, height: 630, fit: 'cover' as const }
 /**
  * A wall-clock time typed in a form ("2026-05-01T19:00") in the event's zone, as UTC.
  */
-export function fromLocal(value: string, zone: string) {
+function fromLocal(value: string, zone: string) {
   return DateTime.fromISO(value, { zone }).toUTC()
 }
 

@@ -23,7 +23,7 @@ import { affectedRows } from '#services/database/affected_rows'
 /** The privacy policy version an applicant consents to; bump it when the policy changes. */
 export const PRIVACY_POLICY_VERSION = '2026-01'
 
-export const SUPPORTING_DOCUMENT_KINDS: FileAllowList = {
+const SUPPORTING_DOCUMENT_KINDS: FileAllowList = {
   pdf: { mime: 'application/pdf', label: 'PDF' },
   png: { mime: 'image/png', label: 'PNG image' },
   jpg: { mime: 'image/jpeg', label: 'JPEG image' },

@@ -20,7 +20,7 @@ import type { ProfileVisibility } from '#models/user'
  */
 export type DirectoryAudience = 'none' | 'public' | 'members' | 'board'
 
-export function isDirectoryPublic() {
+function isDirectoryPublic() {
   return env.get('DIRECTORY_PUBLIC') ?? false
 }
 

@@ -6,7 +6,7 @@ import {
   type MemberFilters,
 } from '#services/members/member_query'
 
-export const PER_PAGE = 50
+const PER_PAGE = 50
 
 /** What the admin area reads about members: the filtered list and one member's file. */
 export default class MemberAdminService {

@@ -113,7 +113,7 @@ export default class FailedJobsService {
     return new SimplePaginator(rows.total, perPage, page, ...jobs)
   }
 
-  static async find(queueName: string, id: string): Promise<FailedJob | null> {
+  static async #find(queueName: string, id: string): Promise<FailedJob | null> {
     const record = await this.#failedRecord(queueName, id)
     return record ? toFailedJob(queueName, record.data, record.error, record.finishedAt) : null
   }
@@ -229,7 +229,7 @@ export default class FailedJobsService {
     entries.sort((a, b) => b.failedAt - a.failedAt)
     const slice = entries.slice((page - 1) * perPage, page * perPage)
     // Sent together, so the page costs one round trip to Redis rather than one per job.
-    const found = await Promise.all(slice.map((entry) => this.find(entry.queue, entry.id)))
+    const found = await Promise.all(slice.map((entry) => this.#find(entry.queue, entry.id)))
     const jobs = found.filter((job): job is FailedJob => job !== null)
     return new SimplePaginator(entries.length, perPage, page, ...jobs)
   }
