@@ -61,7 +61,7 @@ export default class User extends compose(UserSchema, withAuthFinder(hash)) {
   }
 }
 
-/** The zone times are shown in to `user`: their own, or the association's. */
-export function zoneOf(user: User | null | undefined) {
-  return user?.timezone || association.timezone
+/** The zone times are shown in to `user`: their own, or else `fallback` (the association's). */
+export function zoneOf(user: User | null | undefined, fallback: string = association.timezone) {
+  return user?.timezone || fallback
 }

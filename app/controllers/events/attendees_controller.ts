@@ -7,6 +7,7 @@ import AttendeeService from '#services/events/attendee_service'
 import AuditLogService from '#services/audit/audit_log_service'
 import RegistrationService from '#services/events/registration_service'
 import { notFound } from '#exceptions/not_found'
+import { zoneOf } from '#models/user'
 
 /**
  * The organiser's attendee list with the waitlist and approval queue, and its CSV export.
@@ -22,7 +23,7 @@ export default class AttendeesController {
       event,
       registrations,
       stats: await AttendeeService.stats(event),
-      zone: auth.user?.timezone || event.timezone,
+      zone: zoneOf(auth.user, event.timezone),
     })
   }
 

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import AttendeesController from '#controllers/events/attendees_controller'
 import AttendeeService from '#services/events/attendee_service'
 import { checkInValidator } from '#validators/events'
+import { zoneOf } from '#models/user'
 
 /**
  * Check-in at the door, made for a phone: search by name, or type or scan the ticket code.
@@ -19,7 +20,7 @@ export default class CheckInsController {
       matches,
       code: String(request.input('code', '')).slice(0, 32),
       stats: await AttendeeService.stats(event),
-      zone: auth.user?.timezone || event.timezone,
+      zone: zoneOf(auth.user, event.timezone),
     })
   }
 

@@ -77,7 +77,7 @@ export default class EventsController {
       ineligible: user ? RegistrationService.eligibilityError(event, user) : null,
       canManage: user ? await bouncer.with(EventPolicy).allows('manageAttendees', event) : false,
       canEdit: user ? await bouncer.with(EventPolicy).allows('update', event) : false,
-      zone: user?.timezone || event.timezone,
+      zone: zoneOf(user, event.timezone),
       ...EventsController.#feedLinks(),
     })
   }

@@ -4,6 +4,7 @@ import EventsController from '#controllers/events/events_controller'
 import EventQuery from '#services/events/event_query'
 import { eventLinks } from '#services/events/event_links'
 import { notFound } from '#exceptions/not_found'
+import { zoneOf } from '#models/user'
 
 /**
  * The attendee's ticket: the code to show at the door and a QR code of the check-in link, which
@@ -25,7 +26,7 @@ export default class TicketsController {
       event,
       registration,
       qrSvg,
-      zone: auth.user?.timezone || event.timezone,
+      zone: zoneOf(auth.user, event.timezone),
     })
   }
 }
