@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { StrictValues } from '@adonisjs/lucid/types/querybuilder'
 import sql, { empty, join, raw, type Sql } from 'sql-template-tag'
@@ -86,9 +87,17 @@ interface Filter {
   candidates: Sql[]
   byType?: boolean
   broad?: Sql
+  /** PostgreSQL only: the search's matches with their name key, each source capped. */
+  matches?: Sql
 }
 // Below this many candidate rows, starting from them beats walking an index in order.
 const FEW_CANDIDATES = 2000
+/*
+ * PostgreSQL sorts up to this many search matches by name rather than walk the name index:
+ * reading them from the GIN index and sorting them costs a few milliseconds, while checking
+ * members one by one in name order costs about as much for each member passed over.
+ */
+const SORTED_MATCHES = 5000
 
 function isPostgres() {
   return db.connection().dialect.name === 'postgres'
@@ -97,9 +106,23 @@ function isPostgres() {
 // The values of our SQL are ids, strings and booleans, which the query builder binds as they are.
 const bindingsOf = (query: Sql) => query.values as StrictValues[]
 
-/** The rows of a query written as SQL (`rawQuery` answers in each driver's own shape). */
-async function rowsOf(query: Sql): Promise<any[]> {
-  const result = await db.rawQuery(query.sql, bindingsOf(query))
+/**
+ * The rows of a query written as SQL (`rawQuery` answers in each driver's own shape).
+ *
+ * `prepared` names the statement after its text on PostgreSQL, so each connection parses it
+ * once and the server may settle on one plan for it instead of planning it on every request
+ * (planning the page query took as long as running it). Only for statements whose best plan
+ * does not depend on the values bound: a search is planned from what it matches. SQLite keeps
+ * every statement compiled anyway (database/sqlite_connection.ts).
+ */
+async function rowsOf(query: Sql, { prepared = false } = {}): Promise<any[]> {
+  const builder = db.rawQuery(query.sql, bindingsOf(query))
+  if (prepared && isPostgres()) {
+    builder.knexQuery.options({
+      name: `directory_${createHash('sha1').update(query.sql).digest('base64url')}`,
+    })
+  }
+  const result = await builder
   return Array.isArray(result) ? result : result.rows
 }
 
@@ -150,19 +173,25 @@ export default class DirectoryQuery {
     const sort = options.sort ?? 'name'
     const postgres = isPostgres()
     const filters = DirectoryQuery.#filters(viewer, options, postgres)
-    const { plan, narrow } = await DirectoryQuery.#plan(sort, filters, postgres)
+    const search = sort === 'name' ? filters.find((filter) => filter.matches) : undefined
+    // PostgreSQL finds out from the sorted matches themselves whether they were few.
+    let { plan, narrow } = search
+      ? { plan: 'default' as SqlitePlan, narrow: true }
+      : await DirectoryQuery.#plan(sort, filters, postgres)
 
     const after = decodeCursor(options.after)
     const before = after ? null : decodeCursor(options.before)
     const backwards = before !== null
     const seek = after ?? before
     const direction = raw(backwards ? 'desc' : 'asc')
+    // Written into the SQL: a prepared statement's plan could not count on a bound limit.
+    const limit = raw(String(Math.trunc(perPage) + 1))
 
     /*
      * One page of the members listed through `source`, in order. Members through their own
      * membership are nearly everyone and keep the planned walk; seat holders are a handful.
      */
-    const pageOf = (source: MembershipSource) => {
+    const pageOf = (source: MembershipSource, member?: Sql) => {
       const seat = source === 'seat'
       // "Member since": the membership's start, or for a seat holder the day they took the seat.
       const since = seat
@@ -181,9 +210,12 @@ export default class DirectoryQuery {
       // "Member since" order lists members whose start date is known (set on activation).
       if (sort === 'since' && !seat) conditions.push(sql`memberships.started_on is not null`)
       for (const filter of filters) {
+        // Looking one member up among sorted matches: the matches are the search.
+        if (member && filter.matches) continue
         conditions.push(!narrow && filter.broad ? filter.broad : filter.condition)
       }
-      if (seek) {
+      if (member) conditions.push(sql`users.id = ${member}`)
+      else if (seek) {
         // (key, id) > (k, i), spelled so that both databases seek the index on the key.
         const [op, strict] = backwards ? [raw('<='), raw('<')] : [raw('>='), raw('>')]
         conditions.push(
@@ -198,8 +230,8 @@ export default class DirectoryQuery {
         from ${tables}
         inner join membership_types on membership_types.id = memberships.membership_type_id
         where ${join(conditions, ' and ')}
-        order by ${key} ${direction}, ${id} ${direction}
-        limit ${perPage + 1}`
+        ${member ? empty : sql`order by ${key} ${direction}, ${id} ${direction}`}
+        limit ${member ? raw('1') : limit}`
     }
 
     /*
@@ -209,17 +241,61 @@ export default class DirectoryQuery {
      * whether anyone took a seat at all.)
      */
     const [anySeat] = await rowsOf(
-      sql`select 1 as taken from membership_seats where accepted_at is not null limit 1`
+      sql`select 1 as taken from membership_seats where accepted_at is not null limit 1`,
+      { prepared: true }
     )
-    const rows = anySeat
-      ? await rowsOf(sql`select * from (
+    let rows: any[] | null = null
+    if (search?.matches) {
+      /*
+       * The matches, sorted by name from the cursor on, each looked up (visible? listed?) in
+       * that order until the page is full. Written so that the plan cannot be anything else,
+       * which also makes it safe to prepare. Counted in the same query: when a source reached
+       * its cap the matches are many, and walking the name index finds a page sooner.
+       */
+      const member = raw('ordered.user_id')
+      const listed = anySeat
+        ? sql`(${pageOf('own', member)}) union all (${pageOf('seat', member)}) limit 1`
+        : pageOf('own', member)
+      const [op, strict] = backwards ? [raw('<='), raw('<')] : [raw('>='), raw('>')]
+      const from = seek
+        ? sql`where key ${op} ${seek.key} and (key ${strict} ${seek.key} or user_id ${strict} ${seek.id})`
+        : empty
+      const found = await rowsOf(
+        sql`with matches as materialized (${search.matches})
+          select counted.matched, page.*
+          from (select count(*) as matched from matches) as counted
+          left join lateral (
+            select listed.* from (
+              select user_id, key from matches ${from}
+              order by key ${direction}, user_id ${direction}
+            ) as ordered
+            cross join lateral (${listed}) as listed
+            order by ordered.key ${direction}, ordered.user_id ${direction}
+            limit ${limit}
+          ) as page on true
+          order by page.sort_key ${direction}, page.id ${direction}`,
+        { prepared: true }
+      )
+      if (Number(found[0].matched) < SORTED_MATCHES) {
+        rows = found.filter((row) => row.id !== null)
+      } else {
+        narrow = false
+      }
+    }
+    // Prepared unless a search decides the plan (PostgreSQL's per-member check does not).
+    const prepared = !filters.some((filter) => filter.broad) || (postgres && !narrow)
+    rows ??= anySeat
+      ? await rowsOf(
+          sql`select * from (
             select * from (${pageOf('own')}) as own_members
             union all
             select * from (${pageOf('seat')}) as seated_members
           ) as directory
           order by sort_key ${direction}, id ${direction}
-          limit ${perPage + 1}`)
-      : await rowsOf(pageOf('own'))
+          limit ${limit}`,
+          { prepared }
+        )
+      : await rowsOf(pageOf('own'), { prepared })
     const hasMore = rows.length > perPage
     if (hasMore) rows.pop()
     if (backwards) rows.reverse()
@@ -290,15 +366,29 @@ export default class DirectoryQuery {
         where profile_fields.searchable = ${true}
           and profile_fields.visibility in (${join(fieldVisibilitiesFor(viewer))})
           and lower(profile_field_values.value) like ${`${prefix}%`} ${range}`
+      const tsquery = sql`to_tsquery('simple', ${postgresTsquery(terms)})`
+      const cap = raw(String(SORTED_MATCHES))
       filters.push({
         // One IN (... union ...) rather than two ORed INs: PostgreSQL turns it into a semi-join
         // and starts from the few matches instead of filtering every member in name order.
         condition: sql`users.id in (${fullText} union ${fields})`,
         // Counted apart: a capped count of the union would still build the whole union first.
         candidates: [fullText, fields],
-        // Many matches: PostgreSQL then does best walking the name order and checking each
-        // member against the (hashed) matches, which it only does for this ORed form.
-        broad: sql`(users.id in (${fullText}) or users.id in (${fields}))`,
+        // Many matches: walk the sort order and check each member. SQLite checks against the
+        // matches, which FTS5 lists cheaply. PostgreSQL would build the same list by reading
+        // every member's document, so it reads the document of each member it passes instead.
+        broad: postgres
+          ? sql`((select document from member_search where member_search.user_id = users.id)
+              @@ ${tsquery} or users.id in (${fields}))`
+          : sql`(users.id in (${fullText}) or users.id in (${fields}))`,
+        matches: postgres
+          ? sql`(select user_id, lower(name) as key from member_search
+                where document @@ ${tsquery} limit ${cap})
+              union
+              (select member_search.user_id, lower(member_search.name) from (${fields}) as fields
+                inner join member_search on member_search.user_id = fields.user_id
+                limit ${cap})`
+          : undefined,
       })
     }
     return filters
@@ -335,10 +425,18 @@ export default class DirectoryQuery {
   static async badgesOf(userIds: number[]) {
     const byUser = new Map<number, DirectoryBadge[]>()
     if (userIds.length === 0) return byUser
-    const rows = await rowsOf(sql`select member_badges.user_id, badges.name, badges.icon
-      from member_badges inner join badges on badges.id = member_badges.badge_id
-      where member_badges.user_id in (${join(userIds)})
-      order by badges.name`)
+    // PostgreSQL takes the ids as one array (its text form: the query builder would spread a
+    // JS array into a list), so pages of any length share one statement.
+    const holders = isPostgres()
+      ? sql`member_badges.user_id = any(${`{${userIds.map(Number).join(',')}}`}::int[])`
+      : sql`member_badges.user_id in (${join(userIds)})`
+    const rows = await rowsOf(
+      sql`select member_badges.user_id, badges.name, badges.icon
+        from member_badges inner join badges on badges.id = member_badges.badge_id
+        where ${holders}
+        order by badges.name`,
+      { prepared: true }
+    )
     for (const row of rows) {
       const list = byUser.get(row.user_id) ?? []
       list.push({ name: row.name, icon: row.icon })

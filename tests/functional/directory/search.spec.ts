@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
+import DirectorySeed from '#services/members/directory_seed'
 import {
   isolateDirectory,
   linkHref,
@@ -214,6 +215,41 @@ test.group('Directory / keyset pagination', (group) => {
       assert.isNull(linkHref(lastHtml, 'next'))
     })
   }
+
+  test('a search matching thousands pages through all of them in name order', async ({
+    client,
+    assert,
+  }) => {
+    // 12,000 members, seven institutions in fifteen are "… University": about 5,900 matches,
+    // more than either database starts from, so both walk the name order checking each member.
+    await DirectorySeed.seed(12_000, { password: 'not used here', emailDomain: 'broad.example' })
+    const viewer = await makeViewer('member')
+    const rows = await db
+      .from('users')
+      .join('memberships', 'memberships.user_id', 'users.id')
+      .join('member_profiles', 'member_profiles.user_id', 'users.id')
+      .where('users.status', 'active')
+      .whereIn('memberships.status', ['active', 'grace'])
+      .whereIn('users.profile_visibility', ['public', 'members'])
+      .select('users.id', 'users.full_name', 'member_profiles.institution')
+    const expected = rows
+      .filter((row) => /(^|\s)university/i.test(`${row.full_name} ${row.institution}`))
+      .sort((a, b) => {
+        const [x, y] = [a.full_name.toLowerCase(), b.full_name.toLowerCase()]
+        return x < y ? -1 : x > y ? 1 : a.id - b.id
+      })
+      .map((row) => row.full_name)
+    assert.isAbove(expected.length, 5000)
+
+    const { pages, lastHtml } = await walk(client, viewer, '/members?q=university')
+    assert.deepEqual(pages.flat(), expected)
+    let html = lastHtml
+    for (const page of pages.slice(-3, -1).reverse()) {
+      const response = await client.get(linkHref(html, 'prev')!).loginAs(viewer)
+      html = response.text()
+      assert.deepEqual(listedNames(html), page, 'previous pages are the same pages')
+    }
+  }).timeout(60_000)
 
   test('a forged cursor shows the first page', async ({ client, assert }) => {
     const type = await makeType()
