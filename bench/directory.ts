@@ -15,7 +15,8 @@
  * - the raw baseline: node:http + Edge + the same queries with better-sqlite3
  *   (bench/directory_baseline.ts), first and deep page, and the portal's share of it;
  * - name search, one request at a time (unloaded): p50 and p99 over a mix of prefixes, full
- *   names, a rare pair and a miss.
+ *   names, a rare pair and a miss; and, for context, searches that match the institution,
+ *   field or interests of thousands of members.
  */
 import { createRequire } from 'node:module'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
@@ -79,19 +80,26 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
-/** Name searches one at a time: latency without load. */
-async function searchLatency(baseUrl: string, cookie: string) {
-  const queries = [
-    'lov',
-    'ada',
-    'hopper',
-    'grace hop',
-    'okafor',
-    'Kyoto',
-    'tanaka',
-    'hypatia yilmaz',
-    'zzyzx',
-  ]
+const NAME_SEARCHES = [
+  'lov',
+  'ada',
+  'hopper',
+  'grace hop',
+  'okafor',
+  'tanaka',
+  'hypatia yilmaz',
+  'zzyzx',
+]
+// An institution, a word of seven institutions, an interest: 21,000, 63,000 and 13,000 matches.
+const PROFILE_SEARCHES = ['Kyoto', 'university', 'coral reefs']
+
+/** Searches one at a time: latency without load. */
+async function searchLatency(
+  baseUrl: string,
+  cookie: string,
+  queries: string[],
+  goalP99Ms?: number
+) {
   const times: number[] = []
   for (let round = 0; round < 40; round++) {
     for (const q of queries) {
@@ -111,7 +119,7 @@ async function searchLatency(baseUrl: string, cookie: string) {
     requests: times.length,
     latencyP50Ms: round2(percentile(times, 50)),
     latencyP99Ms: round2(percentile(times, 99)),
-    goalP99Ms: 20,
+    ...(goalP99Ms ? { goalP99Ms } : {}),
   }
 }
 
@@ -199,7 +207,8 @@ async function measureApp(
           board
         )),
       },
-      nameSearchUnloaded: await searchLatency(baseUrl, member),
+      nameSearchUnloaded: await searchLatency(baseUrl, member, NAME_SEARCHES, 20),
+      profileSearchUnloaded: await searchLatency(baseUrl, member, PROFILE_SEARCHES),
       memoryRssMb: residentMegabytes(server.pid!).rssMb,
       deepCursor: memberDeep.after,
     }
@@ -273,8 +282,9 @@ async function prepare(database: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv) 
   if (database === 'postgres') {
     const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: PG_DATABASE })
     await client.connect()
-    // A freshly loaded database has no statistics until autovacuum gets to it.
-    await client.query('analyze')
+    // A freshly loaded database has no statistics until autovacuum gets to it, and the
+    // seeding's triggers left a dead version of every search row behind.
+    await client.query('vacuum analyze')
     await client.end()
   }
   return { seconds: Math.round((performance.now() - started) / 100) / 10, output: output.trim() }
