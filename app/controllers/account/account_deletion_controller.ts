@@ -15,11 +15,7 @@ export default class AccountDeletionController {
     if (error) {
       return backToForm(ctx, 'account_deletion.create', fieldErrors(error), ['confirmation'])
     }
-    const deleted = await AccountDeletionService.delete(
-      auth.getUserOrFail(),
-      input.currentPassword,
-      ctx
-    )
+    const deleted = await AccountDeletionService.delete(auth.getUserOrFail(), input.currentPassword)
     if (!deleted) {
       return backToForm(
         ctx,

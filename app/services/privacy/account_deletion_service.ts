@@ -1,4 +1,3 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
@@ -16,7 +15,7 @@ export default class AccountDeletionService {
   /**
    * Returns false when the password is wrong.
    */
-  static async delete(user: User, password: string, ctx: HttpContext) {
+  static async delete(user: User, password: string) {
     if (!(await hash.verify(user.password, password))) {
       return false
     }
@@ -40,7 +39,8 @@ export default class AccountDeletionService {
         logger.error({ err: error, userId: user.id }, 'cleanup after account deletion failed')
       }
     }
-    await AuditLogService.record({ action: 'account.deleted', actor: user, subject: user }, ctx)
+    // Without the request's IP and browser: the erasure just removed them from everywhere else.
+    await AuditLogService.record({ action: 'account.deleted', actor: user, subject: user })
     return true
   }
 }

@@ -186,6 +186,28 @@ test.group('Account / delete my account', (group) => {
     placeholderLogin.assertSessionMissing('auth_web')
   })
 
+  test('the deletion is recorded without the IP and browser it came from', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.create()
+    await client
+      .delete('/account')
+      .header('x-forwarded-for', '198.51.100.23')
+      .header('user-agent', 'Mozilla/5.0 (Leaving) Firefox/128.0')
+      .form({ currentPassword: PASSWORD, confirmation: 'DELETE' })
+      .loginAs(user)
+      .withCsrfToken()
+
+    const entry = await AuditLog.query()
+      .where('action', 'account.deleted')
+      .where('subject_id', user.id)
+      .firstOrFail()
+    assert.equal(entry.actorId, user.id)
+    assert.isNull(entry.ip)
+    assert.isNull(entry.userAgent)
+  })
+
   test('a session still open after deletion is no longer signed in', async ({ client }) => {
     const user = await UserFactory.create()
     await client
