@@ -1,17 +1,104 @@
 import { randomBytes } from 'node:crypto'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import AuditLog from '#models/audit_log'
+import type User from '#models/user'
 import UserToken from '#models/user_token'
 import SessionRegistry from '#services/auth/session_registry'
 import ImageUploadService from '#services/uploads/image_upload_service'
+import { containsPattern } from '#services/database/like'
 import privacyRegistry, { type ExportedFile } from '#services/privacy/privacy_registry'
 
 export const FORMER_MEMBER_NAME = 'Former member'
+
+/**
+ * Failed sign-ins and locks of an address are recorded with the typed address and no account,
+ * and some entries (a seat invitation) name it in their details. The address goes from them
+ * too, and where a sign-in attempt came from, as for the entries about the account. Entries
+ * about another account are left alone (the address may have been theirs before), and so are
+ * addresses that merely contain this one.
+ */
+async function eraseAddressFromTrail(user: User, trx: TransactionClientContract) {
+  const address = user.email.toLowerCase()
+  const aboutNobodyElse = (query: ModelQueryBuilderContract<typeof AuditLog>) =>
+    query.whereNull('subject_id').orWhere('subject_id', user.id)
+
+  await AuditLog.query({ client: trx })
+    .where(aboutNobodyElse)
+    .whereRaw('lower(subject_email) = ?', [address])
+    .update({ subject_email: null, ip: null, user_agent: null })
+
+  const mentions = await AuditLog.query({ client: trx })
+    .where(aboutNobodyElse)
+    .whereRaw("lower(meta) like ? escape '\\'", [containsPattern(address)])
+  for (const entry of mentions) {
+    const meta = JSON.stringify(withoutAddress(JSON.parse(entry.meta!), address))
+    if (meta !== entry.meta) {
+      entry.meta = meta
+      await entry.save()
+    }
+  }
+}
+
+function withoutAddress(value: unknown, address: string): unknown {
+  if (typeof value === 'string') {
+    return value.toLowerCase() === address ? null : value
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => withoutAddress(item, address))
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, withoutAddress(item, address)])
+    )
+  }
+  return value
+}
 
 /*
  * The foundation's own personal data: the account and profile, the security audit entries
  * about the person, and the sessions they are signed in with.
  */
 privacyRegistry
+  // Before the account, whose erasure replaces the address the trail is searched for.
+  .register({
+    name: 'audit',
+    async export(user) {
+      const entries = await AuditLog.query()
+        .where('subject_id', user.id)
+        .orWhere('actor_id', user.id)
+        .orderBy('created_at', 'asc')
+      return {
+        data: {
+          entries: entries.map((entry) => ({
+            action: entry.action,
+            byYou: entry.actorId === user.id,
+            aboutYou: entry.subjectId === user.id,
+            ip: entry.ip,
+            userAgent: entry.userAgent,
+            at: entry.createdAt.toISO(),
+          })),
+        },
+      }
+    },
+    async erase(user, trx) {
+      // The trail of what happened stays (it protects the association and other members);
+      // what identifies the person in it goes.
+      await AuditLog.query({ client: trx })
+        .where('subject_id', user.id)
+        .update({ subject_email: null })
+      await AuditLog.query({ client: trx })
+        .where('actor_id', user.id)
+        .orWhere('subject_id', user.id)
+        .update({ ip: null, user_agent: null })
+      // The account's own address changes hold nothing but its addresses, former ones included.
+      await AuditLog.query({ client: trx })
+        .where('subject_id', user.id)
+        .where('action', 'email.changed')
+        .update({ meta: null })
+      await eraseAddressFromTrail(user, trx)
+    },
+  })
   .register({
     name: 'account',
     async export(user) {
@@ -61,38 +148,6 @@ privacyRegistry
       await user.save()
       await UserToken.query({ client: trx }).where('user_id', user.id).delete()
       return { files: avatarKey ? [avatarKey] : [] }
-    },
-  })
-  .register({
-    name: 'audit',
-    async export(user) {
-      const entries = await AuditLog.query()
-        .where('subject_id', user.id)
-        .orWhere('actor_id', user.id)
-        .orderBy('created_at', 'asc')
-      return {
-        data: {
-          entries: entries.map((entry) => ({
-            action: entry.action,
-            byYou: entry.actorId === user.id,
-            aboutYou: entry.subjectId === user.id,
-            ip: entry.ip,
-            userAgent: entry.userAgent,
-            at: entry.createdAt.toISO(),
-          })),
-        },
-      }
-    },
-    async erase(user, trx) {
-      // The trail of what happened stays (it protects the association and other members);
-      // what identifies the person in it goes.
-      await AuditLog.query({ client: trx })
-        .where('subject_id', user.id)
-        .update({ subject_email: null })
-      await AuditLog.query({ client: trx })
-        .where('actor_id', user.id)
-        .orWhere('subject_id', user.id)
-        .update({ ip: null, user_agent: null })
     },
   })
   .register({

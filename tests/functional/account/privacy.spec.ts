@@ -186,6 +186,82 @@ test.group('Account / delete my account', (group) => {
     placeholderLogin.assertSessionMissing('auth_web')
   })
 
+  test('the address leaves the failed sign-ins and other entries naming it; other addresses stay', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.merge({ email: uniqueEmail('ann') }).create()
+    const other = await UserFactory.merge({ email: `jo${user.email}` }).create()
+    const board = await UserFactory.create()
+    for (const email of [user.email, other.email]) {
+      await client
+        .post('/login')
+        .header('x-forwarded-for', randomIp())
+        .form({ email, password: 'a wrong guess here' })
+        .withCsrfToken()
+        .redirects(0)
+      await AuditLogService.record({
+        action: 'seat.invited',
+        actor: board,
+        meta: { membershipId: 1, email },
+      })
+    }
+
+    await client
+      .delete('/account')
+      .form({ currentPassword: PASSWORD, confirmation: 'DELETE' })
+      .loginAs(user)
+      .withCsrfToken()
+
+    const entries = await AuditLog.query().whereIn('action', ['login.failed', 'seat.invited'])
+    const named = (email: string) =>
+      entries.filter(
+        (entry) =>
+          entry.subjectEmail === email || (entry.meta && JSON.parse(entry.meta).email === email)
+      )
+    assert.lengthOf(named(user.email), 0)
+    assert.lengthOf(named(other.email), 2)
+    const failed = entries.filter((entry) => entry.action === 'login.failed')
+    assert.lengthOf(failed, 2)
+    assert.isNull(failed.find((entry) => entry.subjectEmail === null)!.ip)
+    assert.isNotNull(failed.find((entry) => entry.subjectEmail === other.email)!.ip)
+    const invitations = entries.filter((entry) => entry.action === 'seat.invited')
+    assert.sameDeepMembers(
+      invitations.map((entry) => JSON.parse(entry.meta!)),
+      [
+        { membershipId: 1, email: null },
+        { membershipId: 1, email: other.email },
+      ]
+    )
+  })
+
+  test("the account's own address changes keep neither the old nor the new address", async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.merge({ email: uniqueEmail('moved') }).create()
+    const former = uniqueEmail('former')
+    await AuditLogService.record({
+      action: 'email.changed',
+      actor: user,
+      subject: user,
+      meta: { from: former, to: user.email },
+    })
+
+    await client
+      .delete('/account')
+      .form({ currentPassword: PASSWORD, confirmation: 'DELETE' })
+      .loginAs(user)
+      .withCsrfToken()
+
+    const change = await AuditLog.query()
+      .where('action', 'email.changed')
+      .where('subject_id', user.id)
+      .firstOrFail()
+    assert.isNull(change.meta)
+    assert.isNull(change.subjectEmail)
+  })
+
   test('the deletion is recorded without the IP and browser it came from', async ({
     client,
     assert,
