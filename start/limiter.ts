@@ -73,3 +73,23 @@ export const memberExportThrottle = limiter.define('member_export', (ctx) => {
   const key = ctx.auth.user ? `user_${ctx.auth.user.id}` : `ip_${ctx.request.ip()}`
   return limiter.allowRequests(10).every('1 hour').usingKey(key)
 })
+
+/*
+ * "Download my data" gathers everything about the person inside the request: a few archives an
+ * hour per account, with a page that says when the next one is possible.
+ */
+const DATA_EXPORTS_PER_HOUR = 3
+
+export const dataExportThrottle = limiter.define('data_export', (ctx) => {
+  const key = ctx.auth.user ? `user_${ctx.auth.user.id}` : `ip_${ctx.request.ip()}`
+  return limiter
+    .allowRequests(DATA_EXPORTS_PER_HOUR)
+    .every('1 hour')
+    .usingKey(key)
+    .limitExceeded((error) => {
+      const minutes = Math.max(1, Math.ceil(error.response.availableIn / 60))
+      error.setMessage(
+        `You can download your data ${DATA_EXPORTS_PER_HOUR} times an hour. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`
+      )
+    })
+})

@@ -30,9 +30,16 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     ) {
       const headers = error.headers ?? error.getDefaultHeaders()
       Object.entries(headers).forEach(([name, value]) => ctx.response.header(name, value))
-      return ctx.response
-        .status(429)
-        .send(await ctx.view.render('pages/errors/too_many_requests', { error }))
+      // A limit that explains itself (start/limiter.ts) is quoted; the limiter's own default
+      // message says less than the page already does.
+      const explained =
+        error.message !== new limiterErrors.E_TOO_MANY_REQUESTS(error.response).message
+      return ctx.response.status(429).send(
+        await ctx.view.render('pages/errors/too_many_requests', {
+          error,
+          reason: explained ? error.message : null,
+        })
+      )
     }
     // Bouncer's denial also answers by itself in plain text; browsers get the friendly page.
     if (

@@ -1,7 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
-import { accountPasswordThrottle, globalThrottle } from '#start/limiter'
+import { accountPasswordThrottle, dataExportThrottle, globalThrottle } from '#start/limiter'
 
 /*
  * The signed-in member's own account: profile, sign-in address and password, sessions, and
@@ -45,6 +45,7 @@ router
     router
       .post('/account/export', [controllers.account.DataExport, 'store'])
       .as('data_export.store')
+      .use(dataExportThrottle)
     router
       .get('/account/delete', [controllers.account.AccountDeletion, 'create'])
       .as('account_deletion.create')

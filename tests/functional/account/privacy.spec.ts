@@ -102,6 +102,29 @@ test.group('Account / download my data', (group) => {
     )
   })
 
+  test('a few exports an hour per account; the next is refused with a page that says why', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.create()
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const response = await client.post('/account/export').loginAs(user).withCsrfToken()
+      response.assertStatus(200)
+    }
+
+    const limited = await client.post('/account/export').loginAs(user).withCsrfToken()
+    limited.assertStatus(429)
+    assert.isAbove(Number(limited.header('retry-after')), 0)
+    assert.notEqual(limited.header('content-type'), 'application/zip')
+    limited.assertTextIncludes('You can download your data 3 times an hour.')
+    limited.assertTextIncludes('Please try again in 60 minutes.')
+
+    const someoneElse = await UserFactory.create()
+    const theirs = await client.post('/account/export').loginAs(someoneElse).withCsrfToken()
+    theirs.assertStatus(200)
+    assert.equal(theirs.header('content-type'), 'application/zip')
+  })
+
   test('the export needs the CSRF token', async ({ client, assert }) => {
     const user = await UserFactory.create()
     const response = await client.post('/account/export').loginAs(user).redirects(0)
