@@ -95,6 +95,54 @@ test.group('Account / change password', (group) => {
     assert.isTrue(await sessionExists(elsewhere))
   })
 
+  test('guesses at the current password are throttled per account, across the account forms', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.create()
+    const change = (currentPassword: string) =>
+      client
+        .post('/account/password')
+        .form({ currentPassword, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD })
+        .loginAs(user)
+        .withCsrfToken()
+        .redirects(0)
+    for (let guess = 0; guess < 10; guess++) {
+      const response = await change(`wrong guess number ${guess}`)
+      response.assertStatus(302)
+    }
+
+    const limited = await change(PASSWORD)
+    limited.assertStatus(429)
+    assert.isAbove(Number(limited.header('retry-after')), 0)
+    limited.assertTextIncludes('Slow down')
+    await user.refresh()
+    assert.isTrue(await hash.verify(user.password, PASSWORD))
+
+    const newEmail = uniqueEmail('elsewhere')
+    const otherForm = await client
+      .post('/account/email')
+      .form({ email: newEmail, currentPassword: PASSWORD })
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
+    otherForm.assertStatus(429)
+    assert.lengthOf(smtpSink.to(newEmail), 0)
+
+    const someoneElse = await UserFactory.create()
+    const theirs = await client
+      .post('/account/password')
+      .form({
+        currentPassword: 'a wrong guess here',
+        newPassword: NEW_PASSWORD,
+        newPasswordConfirmation: NEW_PASSWORD,
+      })
+      .loginAs(someoneElse)
+      .withCsrfToken()
+      .redirects(0)
+    theirs.assertStatus(302)
+  })
+
   test('the new password follows the registration rules', async ({ client, assert }) => {
     const user = await UserFactory.create()
     const cases = [
