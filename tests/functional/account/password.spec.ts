@@ -6,6 +6,7 @@ import { isolateDatabase } from '#tests/helpers/database'
 import { smtpSink } from '#tests/helpers/mail'
 import {
   closeOpenedSessions,
+  forgetAccountLimits,
   openSessionElsewhere,
   sessionExists,
   uniqueEmail,
@@ -16,6 +17,7 @@ const NEW_PASSWORD = 'lantern orbit pebble marmalade'
 
 test.group('Account / change password', (group) => {
   isolateDatabase(group)
+  forgetAccountLimits(group, 'account_password')
   group.each.teardown(() => closeOpenedSessions())
 
   test('changes the password, ends the other sessions and tells the owner', async ({

@@ -13,6 +13,7 @@ import AuditLogService from '#services/audit/audit_log_service'
 import { pngImage } from '#tests/fixtures/images'
 import {
   closeOpenedSessions,
+  forgetAccountLimits,
   openSessionElsewhere,
   randomIp,
   sessionExists,
@@ -33,6 +34,7 @@ async function withAvatar(user: User, client: any) {
 
 test.group('Account / download my data', (group) => {
   isolateDatabase(group)
+  forgetAccountLimits(group, 'data_export')
   group.setup(() => {
     ApiRequest.addParser('application/zip', (response, callback) => {
       const chunks: Buffer[] = []
@@ -134,6 +136,7 @@ test.group('Account / download my data', (group) => {
 
 test.group('Account / delete my account', (group) => {
   isolateDatabase(group)
+  forgetAccountLimits(group, 'account_password')
   group.each.teardown(() => closeOpenedSessions())
 
   test('erases the personal data, ends every session and logs out', async ({ client, assert }) => {
