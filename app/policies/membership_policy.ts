@@ -5,7 +5,8 @@ import type Membership from '#models/membership'
 /**
  * Running the membership from the admin area. The board reads the list, decides statuses,
  * awards badges, writes to members and exports; admins alone record renewals, import members
- * and define types and profile fields. A board member never changes their own membership.
+ * and define types and profile fields. A board member never changes their own membership, not
+ * even its expiry by recording a renewal.
  */
 export default class MembershipPolicy extends BasePolicy {
   viewAny(actor: User) {
@@ -20,8 +21,8 @@ export default class MembershipPolicy extends BasePolicy {
     return actor.isBoard && membership.userId !== actor.id
   }
 
-  recordRenewal(actor: User, _membership: Membership) {
-    return actor.isAdmin
+  recordRenewal(actor: User, membership: Membership) {
+    return actor.isAdmin && membership.userId !== actor.id
   }
 
   bulk(actor: User) {

@@ -182,4 +182,31 @@ test.group('Members / renewals and expiry', (group) => {
       .loginAs(await roles.board())
     board.assertStatus(403)
   })
+
+  test('an admin may not record a renewal of their own membership', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const expiresOn = today.plus({ days: 10 })
+    const own = await makeMembership(admin, 'active', { expiresOn })
+    const other = await makeMembership(await roles.member(), 'active', { expiresOn })
+
+    const page = await client.get(`/admin/members/${own.id}`).loginAs(admin)
+    page.assertStatus(200)
+    assert.notInclude(page.text(), 'Record a renewal')
+    const otherPage = await client.get(`/admin/members/${other.id}`).loginAs(admin)
+    assert.include(otherPage.text(), 'Record a renewal')
+
+    const response = await client
+      .post(`/admin/members/${own.id}/renewals`)
+      .header('x-forwarded-for', randomIp())
+      .withCsrfToken()
+      .loginAs(admin)
+    response.assertStatus(403)
+    await own.refresh()
+    assert.equal(own.expiresOn?.toISODate(), expiresOn.toISODate())
+    assert.lengthOf(await historyOf(own), 0)
+    assert.isNull(await AuditLog.query().where('action', 'membership.renewed').first())
+  })
 })
