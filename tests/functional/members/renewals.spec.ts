@@ -183,10 +183,7 @@ test.group('Members / renewals and expiry', (group) => {
     board.assertStatus(403)
   })
 
-  test('an admin may not record a renewal of their own membership', async ({
-    client,
-    assert,
-  }) => {
+  test('an admin may not record a renewal of their own membership', async ({ client, assert }) => {
     const admin = await roles.admin()
     const expiresOn = today.plus({ days: 10 })
     const own = await makeMembership(admin, 'active', { expiresOn })
