@@ -1,10 +1,12 @@
+import string from '@adonisjs/core/helpers/string'
+import type { VineDbSearchCallback } from '@adonisjs/lucid/types/vine'
 import vine, { SimpleMessagesProvider } from '@vinejs/vine'
 import { MEMBERSHIP_STATUSES } from '#models/membership'
 import { PROFILE_FIELD_KINDS, PROFILE_FIELD_VISIBILITIES } from '#models/profile_field'
 import { EXPORT_COLUMNS } from '#services/members/export_columns'
 import { professionalInfoFields, professionalInfoMessages } from '#validators/professional_info'
 
-const messages = new SimpleMessagesProvider({
+const messageTexts = {
   'required': 'Please fill in this field.',
   'membershipTypeId.required': 'Choose a membership type.',
   'membershipTypeId.number': 'Choose a membership type.',
@@ -27,7 +29,8 @@ const messages = new SimpleMessagesProvider({
   'subject.maxLength': 'A subject can be at most {{ max }} characters long.',
   'body.maxLength': 'A message can be at most {{ max }} characters long.',
   'email': 'Enter a valid email address, like name@example.org.',
-})
+}
+const messages = new SimpleMessagesProvider(messageTexts)
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
 
@@ -101,12 +104,32 @@ export const bulkValidator = vine.create({
 })
 bulkValidator.messagesProvider = messages
 
-export const badgeValidator = vine.create({
-  name: vine.string().trim().minLength(2).maxLength(80),
+/**
+ * A name no other row of `table` has, the edited one (meta `id`) aside. Slugs are unique too and
+ * derived from names, so "Mentor!" is taken when "Mentor" exists.
+ */
+function freeName(table: string): VineDbSearchCallback<string> {
+  return async (db, value, field) => {
+    const slug = string.slug(value, { lower: true, strict: true })
+    const clash = await db
+      .from(table)
+      .where((query) => query.where('name', value).orWhere('slug', slug))
+      .if(field.meta.id, (query) => query.whereNot('id', field.meta.id))
+      .first()
+    return !clash
+  }
+}
+
+/** Meta `id`: the badge being edited, null for a new one. */
+export const badgeValidator = vine.withMetaData<{ id: number | null }>().create({
+  name: vine.string().trim().minLength(2).maxLength(80).unique(freeName('badges')),
   description: optionalText(500),
   icon: vine.string().trim().minLength(1).maxLength(16),
 })
-badgeValidator.messagesProvider = messages
+badgeValidator.messagesProvider = new SimpleMessagesProvider({
+  ...messageTexts,
+  'name.database.unique': 'A badge already has this name.',
+})
 
 export const awardValidator = vine.create({
   badgeId: vine.number().withoutDecimals().positive(),
@@ -114,8 +137,9 @@ export const awardValidator = vine.create({
 })
 awardValidator.messagesProvider = messages
 
-export const membershipTypeValidator = vine.create({
-  name: vine.string().trim().minLength(2).maxLength(80),
+/** Meta `id`: the type being edited, null for a new one. */
+export const membershipTypeValidator = vine.withMetaData<{ id: number | null }>().create({
+  name: vine.string().trim().minLength(2).maxLength(80).unique(freeName('membership_types')),
   description: optionalText(1000),
   fee: vine.number().min(0).max(1_000_000),
   currency: vine
@@ -127,7 +151,10 @@ export const membershipTypeValidator = vine.create({
   requiresApproval: vine.boolean().optional(),
   seats: vine.number().withoutDecimals().min(0).max(500),
 })
-membershipTypeValidator.messagesProvider = messages
+membershipTypeValidator.messagesProvider = new SimpleMessagesProvider({
+  ...messageTexts,
+  'name.database.unique': 'A membership type already has this name.',
+})
 
 export const profileFieldValidator = vine.create({
   label: vine.string().trim().minLength(2).maxLength(120),

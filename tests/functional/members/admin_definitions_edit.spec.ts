@@ -123,11 +123,33 @@ test.group('Members / editing badges', (group) => {
         .withCsrfToken()
         .loginAs(admin)
       response.assertStatus(422)
-      assert.include(response.text(), 'Another badge already has this name.')
+      assert.match(response.text(), /id="field-name-error"[^>]*>A badge already has this name\./)
       assert.include(response.text(), `value="${name}"`)
     }
     await badge.refresh()
     assert.notEqual(badge.name, 'Mentor')
+
+    const both = await client
+      .put(`/admin/badges/${badge.id}`)
+      .header('x-forwarded-for', randomIp())
+      .form({ name: other.name, icon: '' })
+      .withCsrfToken()
+      .loginAs(admin)
+    both.assertStatus(422)
+    assert.match(both.text(), /id="field-name-error"[^>]*>A badge already has this name\./)
+    assert.match(both.text(), /id="field-icon-error"/, 'all mistakes are shown at once')
+
+    // Its own name is no clash.
+    const kept = await client
+      .put(`/admin/badges/${badge.id}`)
+      .header('x-forwarded-for', randomIp())
+      .form({ name: badge.name, icon: '✓' })
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    kept.assertStatus(302)
+    await badge.refresh()
+    assert.equal(badge.icon, '✓')
   })
 
   test('creating a badge whose slug is taken is refused, not a 500', async ({ client, assert }) => {

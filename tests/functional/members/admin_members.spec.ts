@@ -209,6 +209,43 @@ test.group('Members / admin list, file and status', (group) => {
     page.assertTextIncludes(`Edit ${name}`)
   })
 
+  test('a membership type name (or slug) already taken is refused next to the field, with the other errors', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const taken = await makeType({ name: 'Associate member' })
+    const type = await makeType()
+    const form = { fee: '10', currency: 'EUR', durationMonths: '12', graceDays: '30', seats: '0' }
+
+    const created = await client
+      .post('/admin/membership-types')
+      .form({ ...form, name: 'Associate Member!', currency: 'EURO' })
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    created.assertStatus(302)
+    assert.equal(
+      created.flashMessage('inputErrorsBag.name.0'),
+      'A membership type already has this name.'
+    )
+    assert.isString(created.flashMessage('inputErrorsBag.currency.0'), 'all mistakes at once')
+    assert.equal(created.flashMessages().fee, '10')
+    assert.lengthOf(await MembershipType.query().where('slug', taken.slug), 1)
+
+    const renamed = await client
+      .put(`/admin/membership-types/${type.id}`)
+      .form({ ...form, name: taken.name })
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    assert.deepEqual(renamed.flashMessages().inputErrorsBag, {
+      name: ['A membership type already has this name.'],
+    })
+    await type.refresh()
+    assert.notEqual(type.name, taken.name)
+  })
+
   test('admins define badges; names are unique', async ({ client, assert }) => {
     const admin = await roles.admin()
     const name = unique('Reviewer')

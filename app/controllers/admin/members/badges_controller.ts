@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import string from '@adonisjs/core/helpers/string'
 import Badge from '#models/badge'
 import BadgePolicy from '#policies/badge_policy'
 import { fieldErrors, type FieldErrors } from '#validators/field_errors'
@@ -17,13 +16,7 @@ export default class BadgesController {
   async store(ctx: HttpContext) {
     const { auth, bouncer, request, response, session } = ctx
     await bouncer.with(BadgePolicy).authorize('manage')
-    const input = await request.validateUsing(badgeValidator)
-    const slug = string.slug(input.name, { lower: true, strict: true })
-    if (await Badge.query().where('name', input.name).orWhere('slug', slug).first()) {
-      session.flashAll()
-      session.flash('inputErrorsBag', { name: ['A badge already has this name.'] })
-      return response.redirect().toRoute('admin.badges.index')
-    }
+    const input = await request.validateUsing(badgeValidator, { meta: { id: null } })
     await BadgeService.save(null, input, auth.getUserOrFail(), ctx)
     session.flash('success', `Badge “${input.name}” created.`)
     return response.redirect().toRoute('admin.badges.index')
@@ -39,19 +32,10 @@ export default class BadgesController {
     const { auth, bouncer, params, request, response, session } = ctx
     await bouncer.with(BadgePolicy).authorize('manage')
     const badge = await Badge.findOrFail(params.id)
-    const [error, input] = await request.tryValidateUsing(badgeValidator)
+    const [error, input] = await request.tryValidateUsing(badgeValidator, {
+      meta: { id: badge.id },
+    })
     if (error) return BadgesController.#renderEdit(ctx, badge, fieldErrors(error))
-    // The slug is unique too: "Mentor!" would take the slug of "Mentor".
-    const slug = string.slug(input.name, { lower: true, strict: true })
-    const clash = await Badge.query()
-      .where((query) => query.where('name', input.name).orWhere('slug', slug))
-      .whereNot('id', badge.id)
-      .first()
-    if (clash) {
-      return BadgesController.#renderEdit(ctx, badge, {
-        name: ['Another badge already has this name.'],
-      })
-    }
     await BadgeService.save(badge, input, auth.getUserOrFail(), ctx)
     session.flash('success', `Badge “${input.name}” saved.`)
     return response.redirect().toRoute('admin.badges.index')

@@ -25,20 +25,12 @@ export default class MembershipTypesController {
 
   static async #save(ctx: HttpContext, type: MembershipType) {
     const { auth, request, response, session } = ctx
-    const input = await request.validateUsing(membershipTypeValidator)
-    const slug = string.slug(input.name, { lower: true, strict: true })
-    const clash = await MembershipType.query()
-      .where((query) => query.where('name', input.name).orWhere('slug', slug))
-      .if(type.$isPersisted, (query) => query.whereNot('id', type.id))
-      .first()
-    if (clash) {
-      session.flashAll()
-      session.flash('inputErrorsBag', { name: ['A membership type already has this name.'] })
-      return response.redirect().toRoute('admin.membership_types.index')
-    }
+    const input = await request.validateUsing(membershipTypeValidator, {
+      meta: { id: type.$isPersisted ? type.id : null },
+    })
     type.merge({
       name: input.name,
-      slug,
+      slug: string.slug(input.name, { lower: true, strict: true }),
       description: input.description ?? null,
       feeAmount: Math.round(input.fee * 100),
       currency: input.currency.toUpperCase(),
