@@ -4,7 +4,7 @@ import { Exception } from '@adonisjs/core/exceptions'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
-import type Membership from '#models/membership'
+import Membership from '#models/membership'
 import MembershipHistory from '#models/membership_history'
 import MembershipSeat from '#models/membership_seat'
 import type User from '#models/user'
@@ -38,6 +38,9 @@ export default class SeatService {
     }
     const token = randomBytes(32).toString('base64url')
     await db.transaction(async (trx) => {
+      // Two invitations sent at once would both count the same free seat: the second waits here
+      // until the first has committed, then counts it.
+      await Membership.query({ client: trx }).where('id', membership.id).forUpdate().firstOrFail()
       const taken = await MembershipSeat.query({ client: trx })
         .where('membership_id', membership.id)
         .count('* as total')
