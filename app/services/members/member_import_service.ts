@@ -9,12 +9,10 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { parse } from 'csv-parse/sync'
 import { DateTime } from 'luxon'
 import Membership, { type MembershipStatus } from '#models/membership'
-import MembershipHistory from '#models/membership_history'
 import MembershipType from '#models/membership_type'
 import MemberProfile from '#models/member_profile'
 import User from '#models/user'
 import AuditLogService from '#services/audit/audit_log_service'
-import MemberNumbers from '#services/members/member_numbers'
 import MembershipStatusService from '#services/members/membership_status_service'
 import { canTransition } from '#services/members/transitions'
 import SendMemberInvitation from '#jobs/members/send_member_invitation'
@@ -313,47 +311,27 @@ export default class MemberImportService {
     trx: TransactionClientContract
   ) {
     const status = (data.status ?? 'active') as MembershipStatus
-    const startedOn = data.started_on
-      ? DateTime.fromJSDate(data.started_on, { zone: 'utc' })
-      : DateTime.utc().startOf('day')
     const expiresOn = data.expires_on
       ? DateTime.fromJSDate(data.expires_on, { zone: 'utc' })
-      : type.expiryFrom(startedOn)
-    const membership = await Membership.query({ client: trx }).where('user_id', user.id).first()
+      : undefined
+    let membership = await Membership.query({ client: trx }).where('user_id', user.id).first()
 
     if (!membership) {
-      const created = await Membership.create(
-        {
-          userId: user.id,
-          membershipTypeId: type.id,
-          status,
-          memberNumber: await MemberNumbers.next(trx, startedOn.year),
-          startedOn,
-          expiresOn,
-          statusChangedAt: DateTime.utc(),
-        },
-        { client: trx }
-      )
-      await MembershipHistory.create(
-        {
-          membershipId: created.id,
-          event: 'status_change',
-          fromStatus: null,
-          toStatus: status,
-          toExpiresOn: expiresOn,
-          reason: 'Imported',
-          actorId: actor.id,
-        },
-        { client: trx }
-      )
-      await MembershipStatusService.syncRolesFor(created.id, trx)
-      return
+      // Admitted exactly as an approved applicant is, then moved to the file's status.
+      membership = await MembershipStatusService.admit(user, type, trx, {
+        actor,
+        reason: 'Imported',
+        startedOn: data.started_on
+          ? DateTime.fromJSDate(data.started_on, { zone: 'utc' })
+          : undefined,
+        expiresOn,
+      })
+    } else {
+      membership.useTransaction(trx)
+      membership.membershipTypeId = type.id
+      if (expiresOn) membership.expiresOn = expiresOn
+      await membership.save()
     }
-
-    membership.useTransaction(trx)
-    membership.membershipTypeId = type.id
-    if (data.expires_on) membership.expiresOn = expiresOn
-    await membership.save()
     if (membership.status !== status) {
       await MembershipStatusService.change(membership, status, {
         actor,

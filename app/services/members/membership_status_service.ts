@@ -128,15 +128,22 @@ export default class MembershipStatusService {
   /**
    * Makes `user` an active member of `type` inside the caller's transaction: a new membership,
    * or the user's lapsed one brought back (inactive/pending → active) with a fresh term. Used by
-   * approvals and imports; the caller mails the member.
+   * approvals and imports; the caller mails the member. The term runs as long as the type says
+   * unless `expiresOn` is given (an import carries the expiry the member already paid for).
    */
   static async admit(
     user: User,
     type: MembershipType,
     trx: TransactionClientContract,
-    options: { actor?: User | null; reason?: string | null; startedOn?: DateTime } = {}
+    options: {
+      actor?: User | null
+      reason?: string | null
+      startedOn?: DateTime
+      expiresOn?: DateTime | null
+    } = {}
   ) {
     const today = (options.startedOn ?? DateTime.utc()).startOf('day')
+    const expiresOn = options.expiresOn !== undefined ? options.expiresOn : type.expiryFrom(today)
     const existing = await Membership.query({ client: trx }).where('user_id', user.id).first()
     if (existing) {
       if (existing.status !== 'active' && existing.status !== 'grace') {
@@ -150,7 +157,7 @@ export default class MembershipStatusService {
           actor: options.actor,
           reason: options.reason,
           startedOn: today,
-          expiresOn: type.expiryFrom(today),
+          expiresOn,
           notify: false,
           client: trx,
         })
@@ -165,7 +172,7 @@ export default class MembershipStatusService {
         status: 'active',
         memberNumber: await MemberNumbers.next(trx),
         startedOn: today,
-        expiresOn: type.expiryFrom(today),
+        expiresOn,
         statusChangedAt: DateTime.utc(),
       },
       { client: trx }

@@ -9,7 +9,9 @@ import MemberProfile from '#models/member_profile'
 import User from '#models/user'
 import MemberImportService from '#services/members/member_import_service'
 import type { ApiClient } from '@japa/api-client'
+import { DateTime } from 'luxon'
 import {
+  historyOf,
   makeMembership,
   makeType,
   randomIp,
@@ -135,6 +137,41 @@ test.group('Members / CSV import', (group) => {
     await new Promise((resolve) => setTimeout(resolve, 200))
     assert.lengthOf(smtpSink.to(fresh), 1)
     assert.lengthOf(await AuditLog.query().where('action', 'membership.imported'), 2)
+  })
+
+  test('an imported member is admitted like an approved applicant: number, term, history', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const type = await makeType({ durationMonths: 12 })
+    const fresh = `${unique('new')}@import.test`
+    const file = csv([
+      'email,full_name,type,started_on',
+      `${fresh},Joost Smit,${type.name},2019-03-01`,
+    ])
+    const previewed = await preview(client, admin, file)
+    await client
+      .post('/admin/members/import')
+      .header('x-forwarded-for', randomIp())
+      .form({ token: tokenIn(previewed.text()) })
+      .withCsrfToken()
+      .loginAs(admin)
+
+    const user = await User.findByOrFail('email', fresh)
+    const membership = await Membership.findByOrFail('user_id', user.id)
+    // Numbered in the year of admission, like every approval, not in the year the file says.
+    assert.match(membership.memberNumber ?? '', new RegExp(`^${DateTime.utc().year}-\\d{4}$`))
+    assert.equal(membership.startedOn?.toISODate(), '2019-03-01')
+    assert.equal(membership.expiresOn?.toISODate(), '2020-03-01')
+    const history = await historyOf(membership)
+    assert.lengthOf(history, 1)
+    const [line] = history
+    assert.deepEqual(
+      [line.event, line.fromStatus, line.toStatus, line.reason, line.actorId],
+      ['status_change', null, 'active', 'Imported', admin.id]
+    )
+    assert.equal(line.toExpiresOn?.toISODate(), '2020-03-01')
   })
 
   test('a preview token is single-use and bound to the admin who uploaded', async ({
