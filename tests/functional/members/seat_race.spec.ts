@@ -45,7 +45,7 @@ test.group('Members / seat invitations at once', (group) => {
     for (const response of responses) response.assertStatus(302)
     const flashes = responses.map((response) => response.flashMessages())
     assert.lengthOf(
-      flashes.filter((flash) => flash.success?.startsWith('Invitation sent to')),
+      flashes.filter((flash) => String(flash.success ?? '').startsWith('Invitation sent to')),
       1
     )
     const refused = flashes.filter((flash) => flash.error)
