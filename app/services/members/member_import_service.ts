@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import type { HttpContext } from '@adonisjs/core/http'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
+import drive from '@adonisjs/drive/services/main'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import vine from '@vinejs/vine'
@@ -12,9 +12,11 @@ import Membership, { type MembershipStatus } from '#models/membership'
 import MembershipType from '#models/membership_type'
 import MemberProfile from '#models/member_profile'
 import User from '#models/user'
-import AuditLogService from '#services/audit/audit_log_service'
-import MembershipStatusService from '#services/members/membership_status_service'
-import { canTransition } from '#services/members/transitions'
+import AuditLogService, { type AuditSource } from '#services/audit/audit_log_service'
+import MembershipStatusService, {
+  MembershipConflictError,
+} from '#services/members/membership_status_service'
+import { canTransition, TransitionRefusedError } from '#services/members/transitions'
 import SendMemberInvitation from '#jobs/members/send_member_invitation'
 
 export const IMPORT_COLUMNS = [
@@ -63,6 +65,13 @@ export interface PreviewRow {
   typeId?: number
 }
 
+export interface ImportReport {
+  created: number
+  updated: number
+  unchanged: number
+  skipped: { line: number; email: string; reason: string }[]
+}
+
 export class ImportFileError extends Error {}
 
 function blankToUndefined(record: Record<string, string>) {
@@ -74,10 +83,10 @@ function blankToUndefined(record: Record<string, string>) {
 }
 
 /**
- * Importing members from a spreadsheet, in two steps: a dry run that parses and checks every
- * row and says what would happen, then the import of the same file (kept under tmp/ by a random
- * token). Rows are matched by email, so importing twice updates, never duplicates; new accounts
- * are invited to choose a password.
+ * Importing members from a spreadsheet, in two steps: a dry run in the request that parses and
+ * checks every row and says what would happen (the file kept under tmp/ by a random token), then,
+ * once confirmed, the import of the same file by the ImportMembers job. Rows are matched by email,
+ * so importing twice updates, never duplicates; new accounts are invited to choose a password.
  */
 export default class MemberImportService {
   static directory() {
@@ -103,12 +112,40 @@ export default class MemberImportService {
     }
   }
 
-  static async load(token: string, actor: User) {
+  /**
+   * Moves the confirmed preview's file to the storage every app and worker instance reads, for
+   * the import job; returns its key, or null when the preview expired or was already confirmed.
+   * The rename is atomic, so a double-clicked confirmation stages the file once.
+   */
+  static async stage(token: string, actor: User) {
+    const kept = `${this.directory()}/${actor.id}-${token}.csv`
+    const claimed = `${kept}.${randomUUID()}.claimed`
     try {
-      return await readFile(`${this.directory()}/${actor.id}-${token}.csv`)
+      await rename(kept, claimed)
     } catch {
       return null
     }
+    const key = `member-imports/${randomUUID()}.csv`
+    await drive.use().put(key, await readFile(claimed))
+    await rm(claimed, { force: true })
+    return key
+  }
+
+  /**
+   * Imports a staged file, then removes it; null when it is gone, that is when an earlier run
+   * of the job finished it.
+   */
+  static async importStaged(key: string, actor: User, origin: AuditSource) {
+    const disk = drive.use()
+    if (!(await disk.exists(key))) return null
+    const report = await this.import(Buffer.from(await disk.getBytes(key)), actor, origin)
+    await disk.delete(key)
+    return report
+  }
+
+  /** Drops a staged file that will not be imported (its admin may no longer import). */
+  static async unstage(key: string) {
+    await drive.use().delete(key)
   }
 
   static async discard(token: string, actor: User) {
@@ -235,72 +272,98 @@ export default class MemberImportService {
 
   /**
    * Imports the rows without errors (the preview is computed again: the data may have changed
-   * since). Returns the counts; new accounts get their invitation through queued jobs.
+   * since). New accounts get their invitation through queued jobs. A row the data no longer
+   * allows (a status changed meanwhile) is skipped with its reason, like a row with errors.
    */
-  static async import(bytes: Buffer, actor: User, ctx?: Pick<HttpContext, 'request'> | null) {
+  static async import(bytes: Buffer, actor: User, origin: AuditSource): Promise<ImportReport> {
     const rows = await this.preview(bytes)
     const created: number[] = []
-    let updated = 0
-    let unchanged = 0
+    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, skipped: [] }
     const allTypes = await MembershipType.all()
     const types = new Map(allTypes.map((type) => [type.id, type]))
 
     for (const row of rows) {
-      if (row.action === 'error' || !row.data || !row.typeId) continue
-      if (row.action === 'unchanged') {
-        unchanged++
+      if (row.action === 'error' || !row.data || !row.typeId) {
+        report.skipped.push({ line: row.line, email: row.email, reason: row.errors.join('; ') })
         continue
       }
-      const data = row.data
-      const type = types.get(row.typeId)!
-      await db.transaction(async (trx) => {
-        let user = await User.query({ client: trx }).where('email', data.email).first()
-        if (!user) {
-          user = await User.create(
-            {
-              email: data.email,
-              fullName: data.full_name!,
-              // Nobody knows this password: the invitation sets a real one.
-              password: randomBytes(32).toString('base64url'),
-              role: 'user',
-              status: 'active',
-              // The association vouches for the address; the invitation link proves it anyway.
-              emailVerifiedAt: DateTime.utc(),
-              phone: data.phone ?? null,
-            },
-            { client: trx }
-          )
-          created.push(user.id)
-        } else {
-          user.useTransaction(trx)
-          if (data.full_name) user.fullName = data.full_name
-          if (data.phone) user.phone = data.phone
-          await user.save()
-          updated++
+      if (row.action === 'unchanged') {
+        report.unchanged++
+        continue
+      }
+      try {
+        const userId = await this.#importRow(row.data, types.get(row.typeId)!, actor)
+        if (userId) created.push(userId)
+        else report.updated++
+      } catch (error) {
+        if (
+          !(error instanceof TransitionRefusedError) &&
+          !(error instanceof MembershipConflictError)
+        ) {
+          throw error
         }
-        await this.#membership(user, type, data, actor, trx)
-        const profile: Record<string, string> = {}
-        for (const key of ['institution', 'position', 'field'] as const) {
-          if (data[key]) profile[key] = data[key]!
-        }
-        if (data.country) profile.country = data.country.toUpperCase()
-        if (Object.keys(profile).length > 0) {
-          await MemberProfile.updateOrCreate({ userId: user.id }, profile, { client: trx })
-        }
-      })
+        report.skipped.push({ line: row.line, email: row.email, reason: error.message })
+      }
     }
 
     if (created.length > 0) {
       await SendMemberInvitation.dispatchMany(created.map((userId) => ({ userId })))
     }
-    const result = {
-      created: created.length,
-      updated,
-      unchanged,
-      failed: rows.filter((row) => row.action === 'error').length,
-    }
-    await AuditLogService.record({ action: 'membership.imported', actor, meta: result }, ctx)
-    return result
+    report.created = created.length
+    await AuditLogService.record(
+      {
+        action: 'membership.imported',
+        actor,
+        meta: {
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          failed: report.skipped.length,
+        },
+      },
+      origin
+    )
+    return report
+  }
+
+  /** One row in one transaction; returns the id of the account it created, if any. */
+  static async #importRow(data: RowData, type: MembershipType, actor: User) {
+    return db.transaction(async (trx) => {
+      let user = await User.query({ client: trx }).where('email', data.email).first()
+      let createdId: number | null = null
+      if (!user) {
+        user = await User.create(
+          {
+            email: data.email,
+            fullName: data.full_name!,
+            // Nobody knows this password: the invitation sets a real one.
+            password: randomBytes(32).toString('base64url'),
+            role: 'user',
+            status: 'active',
+            // The association vouches for the address; the invitation link proves it anyway.
+            emailVerifiedAt: DateTime.utc(),
+            phone: data.phone ?? null,
+          },
+          { client: trx }
+        )
+        createdId = user.id
+      } else {
+        user.useTransaction(trx)
+        if (data.full_name) user.fullName = data.full_name
+        if (data.phone) user.phone = data.phone
+        await user.save()
+      }
+      await this.#membership(user, type, data, actor, trx)
+      const profile: Record<string, string> = {}
+      for (const key of ['institution', 'position', 'field'] as const) {
+        if (data[key]) profile[key] = data[key]!
+      }
+      if (data.country) profile.country = data.country.toUpperCase()
+      if (Object.keys(profile).length > 0) {
+        await MemberProfile.updateOrCreate({ userId: user.id }, profile, { client: trx })
+      }
+      return createdId
+    })
   }
 
   static async #membership(

@@ -7,6 +7,8 @@ import AuditLog from '#models/audit_log'
 import Membership from '#models/membership'
 import MemberProfile from '#models/member_profile'
 import User from '#models/user'
+import drive from '@adonisjs/drive/services/main'
+import ImportMembers from '#jobs/members/import_members'
 import MemberImportService from '#services/members/member_import_service'
 import type { ApiClient } from '@japa/api-client'
 import { DateTime } from 'luxon'
@@ -101,7 +103,14 @@ test.group('Members / CSV import', (group) => {
       .loginAs(admin)
       .redirects(0)
     done.assertStatus(302)
-    assert.include(done.flashMessages().success, '1 created')
+    assert.equal(
+      done.flashMessages().success,
+      'The import is running. You will receive a report by email when it is done.'
+    )
+    const report = await smtpSink.waitFor(admin.email, (m) =>
+      (m.subject ?? '').startsWith('Member import done')
+    )
+    assert.equal(report.subject, 'Member import done: 1 created, 1 updated, 0 skipped')
 
     const created = await User.findByOrFail('email', fresh)
     assert.equal(created.fullName, 'Hilde Visser')
@@ -172,6 +181,70 @@ test.group('Members / CSV import', (group) => {
       ['status_change', null, 'active', 'Imported', admin.id]
     )
     assert.equal(line.toExpiresOn?.toISODate(), '2020-03-01')
+  })
+
+  test('the import job mails a report with the skipped rows, audits, and never duplicates', async ({
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const type = await makeType()
+    const existing = await roles.user()
+    await makeMembership(existing, 'active', { type })
+    const fresh = `${unique('new')}@import.test`
+    const typo = `${unique('typo')}@import.test`
+    const file = csv([
+      'email,full_name,type',
+      `${fresh},Hilde Visser,${type.name}`,
+      `${existing.email},Renamed Member,${type.name}`,
+      `${typo},No Type,Nonexistent`,
+    ])
+    const origin = { ip: '203.0.113.9', userAgent: 'Import test' }
+    const run = async (key: string) => {
+      const job = new ImportMembers()
+      job.$hydrate({ key, actorId: admin.id, origin }, {} as any)
+      await job.execute()
+      return job
+    }
+    const reports = () =>
+      smtpSink.to(admin.email).filter((m) => (m.subject ?? '').startsWith('Member import done'))
+
+    const key = await MemberImportService.stage(await MemberImportService.keep(file, admin), admin)
+    const job = await run(key!)
+    const report = await smtpSink.waitFor(admin.email, (m) =>
+      (m.subject ?? '').startsWith('Member import done')
+    )
+    assert.equal(report.subject, 'Member import done: 1 created, 1 updated, 1 skipped')
+    assert.include(
+      report.text ?? '',
+      `Line 4 (${typo}): type: no membership type is called "Nonexistent"`
+    )
+    const log = await AuditLog.query()
+      .where('action', 'membership.imported')
+      .where('actor_id', admin.id)
+      .firstOrFail()
+    assert.equal(log.ip, '203.0.113.9')
+    await existing.refresh()
+    assert.equal(existing.fullName, 'Renamed Member')
+
+    // The job run again once it has finished: nothing happens, no second report.
+    await job.execute()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    assert.lengthOf(reports(), 1)
+
+    // A retry that finds the file still there (a run stopped before the end) updates what the
+    // first run created instead of creating it again.
+    await drive.use().put(key!, file)
+    await run(key!)
+    const second = await smtpSink.waitFor(
+      admin.email,
+      (m) => m.subject === 'Member import done: 0 created, 0 updated, 1 skipped'
+    )
+    assert.include(second.text ?? '', '2 unchanged')
+    const created = await User.query().where('email', fresh)
+    assert.lengthOf(created, 1)
+    assert.lengthOf(await Membership.query().where('user_id', created[0].id), 1)
+    assert.lengthOf(smtpSink.to(fresh), 1, 'one invitation')
+    assert.isFalse(await drive.use().exists(key!), 'the staged file is removed')
   })
 
   test('a preview token is single-use and bound to the admin who uploaded', async ({

@@ -5,9 +5,14 @@ import MemberImportService, {
   IMPORT_COLUMNS,
   ImportFileError,
 } from '#services/members/member_import_service'
+import { auditOrigin } from '#services/audit/audit_log_service'
+import ImportMembers from '#jobs/members/import_members'
 import { importConfirmValidator, importUploadValidator } from '#validators/members'
 
-/** CSV import for admins: upload, dry-run preview with per-row errors, then import. */
+/**
+ * CSV import for admins: upload, dry-run preview with per-row errors, then the import itself,
+ * queued, with a report by mail.
+ */
 export default class ImportsController {
   async create({ bouncer, view }: HttpContext) {
     await bouncer.with(MembershipPolicy).authorize('import')
@@ -47,19 +52,18 @@ export default class ImportsController {
     await bouncer.with(MembershipPolicy).authorize('import')
     const { token } = await request.validateUsing(importConfirmValidator)
     const actor = auth.getUserOrFail()
-    const bytes = await MemberImportService.load(token, actor)
-    if (!bytes) {
+    const key = await MemberImportService.stage(token, actor)
+    if (!key) {
       session.flash(
         'error',
         'This preview has expired or was already imported. Upload the file again.'
       )
       return response.redirect().toRoute('admin.members.import.create')
     }
-    const result = await MemberImportService.import(bytes, actor, ctx)
-    await MemberImportService.discard(token, actor)
+    await ImportMembers.dispatch({ key, actorId: actor.id, origin: auditOrigin(ctx) })
     session.flash(
       'success',
-      `Import done: ${result.created} created (invited to choose a password), ${result.updated} updated, ${result.unchanged} unchanged, ${result.failed} rows skipped for errors.`
+      'The import is running. You will receive a report by email when it is done.'
     )
     return response.redirect().toRoute('admin.members.index')
   }
