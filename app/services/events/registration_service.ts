@@ -29,6 +29,8 @@ export function newTicketCode() {
  * (`seats_taken + n <= capacity`): the database decides who gets the last seat, so any number of
  * simultaneous requests can never overfill an event, on SQLite (one writer at a time) or on
  * PostgreSQL (the row lock makes each UPDATE re-check the condition against the committed count).
+ * Whatever reads a registration or the waitlist to decide on seats locks those rows first
+ * (`forUpdate`, a no-op on SQLite), so overlapping requests never act on the same stale state.
  */
 export default class RegistrationService {
   static eligibilityError(event: Event, user: User): string | null {
@@ -93,8 +95,11 @@ export default class RegistrationService {
    */
   static async cancel(registration: EventRegistration) {
     const promoted = await db.transaction(async (trx) => {
+      // Locked so that a second cancel sent at the same moment (a double click) waits, then
+      // finds the registration already cancelled instead of freeing its seats a second time.
       const row = await EventRegistration.query({ client: trx })
         .where('id', registration.id)
+        .forUpdate()
         .first()
       if (!row || !row.isActive) return []
       const heldSeats = row.status === 'registered'
@@ -124,9 +129,12 @@ export default class RegistrationService {
 
   static async approve(registration: EventRegistration) {
     const result = await db.transaction(async (trx) => {
+      // Locked so that two organisers approving at once take the seats only once: the second
+      // waits, then no longer finds the request pending.
       const row = await EventRegistration.query({ client: trx })
         .where('id', registration.id)
         .where('status', 'pending')
+        .forUpdate()
         .first()
       if (!row) return null
       row.useTransaction(trx)
@@ -211,13 +219,17 @@ export default class RegistrationService {
   }
 
   static async #promote(trx: TransactionClientContract, eventId: number) {
-    const event = await Event.query({ client: trx }).where('id', eventId).first()
+    // The event's row lock makes simultaneous promotions (two saves of a raised capacity, a
+    // cancellation during an edit) take turns, so each one reads the waitlist the previous one
+    // left; the waitlisted rows are locked so that someone leaving the line meanwhile stays out.
+    const event = await Event.query({ client: trx }).where('id', eventId).forUpdate().first()
     if (!event || event.status !== 'published' || event.hasStarted) return []
     const waiting = await EventRegistration.query({ client: trx })
       .where('event_id', eventId)
       .where('status', 'waitlisted')
       .orderBy('waitlisted_at', 'asc')
       .orderBy('id', 'asc')
+      .forUpdate()
     const promoted: number[] = []
     // Only an estimate to skip hopeless UPDATEs; the conditional UPDATE stays the judge.
     let free =

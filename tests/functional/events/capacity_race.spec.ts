@@ -6,7 +6,9 @@ import User from '#models/user'
 import Event from '#models/event'
 import EventRegistration from '#models/event_registration'
 import RegistrationService from '#services/events/registration_service'
-import { makeEvent, seat } from '#tests/functional/events/helpers'
+import { UserFactory } from '#database/factories/user_factory'
+import { smtpSink } from '#tests/helpers/mail'
+import { makeEvent, seat, uniqueIp } from '#tests/functional/events/helpers'
 
 /*
  * Runs outside the per-test transaction on purpose: the point is that separate connections
@@ -100,5 +102,122 @@ test.group('Events / capacity under concurrency', (group) => {
     await event.refresh()
     assert.equal(event.seatsTaken, 1)
     assert.lengthOf(await EventRegistration.query().where('event_id', event.id), 1)
+  })
+})
+
+/*
+ * The same clicked twice, or by two people at once: each pair of requests is sent together, and
+ * what the people concerned then see (seats, place in line, mails) must be as if they had come
+ * one after the other. Outside the per-test transaction for the same reason as above.
+ */
+test.group('Events / overlapping requests', (group) => {
+  let userIds: number[] = []
+  let eventId: number | null = null
+
+  group.each.setup(() => async () => {
+    if (eventId) await Event.query().where('id', eventId).delete()
+    if (userIds.length) await User.query().whereIn('id', userIds).delete()
+    userIds = []
+    eventId = null
+  })
+
+  async function people(count: number, state?: 'board') {
+    const users = state
+      ? await UserFactory.apply(state).createMany(count)
+      : await UserFactory.createMany(count)
+    userIds.push(...users.map((user) => user.id))
+    return users
+  }
+
+  function mailsTo(user: User, subjectStart: string) {
+    return smtpSink.to(user.email).filter((item) => item.subject?.startsWith(subjectStart))
+  }
+
+  test('a double-clicked cancel frees the seat once and promotes one person', async ({
+    client,
+    assert,
+  }) => {
+    const event = await makeEvent({ capacity: 1 })
+    eventId = event.id
+    const [holder, first, second] = await people(3)
+    await seat(event, holder)
+    await seat(event, first, 'waitlisted')
+    await seat(event, second, 'waitlisted')
+
+    const cancel = () =>
+      client
+        .delete(`/events/${event.id}/registration`)
+        .header('X-Forwarded-For', uniqueIp())
+        .loginAs(holder)
+        .withCsrfToken()
+        .redirects(0)
+    await Promise.all([cancel(), cancel()])
+
+    const page = await client.get(`/events/${event.id}`).loginAs(second)
+    page.assertTextIncludes('1 of 1')
+    page.assertTextIncludes('number 1 in line')
+    assert.lengthOf(mailsTo(first, 'A seat freed up'), 1)
+    assert.lengthOf(mailsTo(second, 'A seat freed up'), 0)
+  })
+
+  test('two organisers approving the same request at once take its seat once', async ({
+    client,
+    assert,
+  }) => {
+    const event = await makeEvent({ capacity: 3, eligibility: 'approval' })
+    eventId = event.id
+    const [asker] = await people(1)
+    const boards = await people(2, 'board')
+    const request = await seat(event, asker, 'pending')
+
+    await Promise.all(
+      boards.map((board) =>
+        client
+          .post(`/events/${event.id}/requests/${request.id}/approve`)
+          .loginAs(board)
+          .withCsrfToken()
+          .redirects(0)
+      )
+    )
+
+    const list = await client.get(`/events/${event.id}/attendees`).loginAs(boards[0])
+    list.assertTextIncludes('1 of 3')
+    assert.lengthOf(mailsTo(asker, 'You are registered'), 1)
+  })
+
+  test('saving a raised capacity twice at once promotes each waiting person once', async ({
+    client,
+    assert,
+  }) => {
+    const event = await makeEvent({ capacity: 1 })
+    eventId = event.id
+    const [holder, waiting] = await people(2)
+    const [board] = await people(1, 'board')
+    await seat(event, holder)
+    await seat(event, waiting, 'waitlisted')
+
+    const save = () =>
+      client
+        .put(`/events/${event.id}`)
+        .form({
+          title: event.title,
+          startsAt: event.startsAt.setZone(event.timezone).toFormat("yyyy-MM-dd'T'HH:mm"),
+          endsAt: event.endsAt.setZone(event.timezone).toFormat("yyyy-MM-dd'T'HH:mm"),
+          timezone: event.timezone,
+          locationAddress: event.locationAddress!,
+          visibility: 'public',
+          eligibility: 'signed_in',
+          status: 'published',
+          capacity: '5',
+        })
+        .loginAs(board)
+        .withCsrfToken()
+        .redirects(0)
+    await Promise.all([save(), save()])
+
+    const page = await client.get(`/events/${event.id}`).loginAs(waiting)
+    page.assertTextIncludes('2 of 5')
+    page.assertTextIncludes('You are registered')
+    assert.lengthOf(mailsTo(waiting, 'A seat freed up'), 1)
   })
 })
