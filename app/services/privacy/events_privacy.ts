@@ -2,12 +2,14 @@ import EventRegistration from '#models/event_registration'
 import CalendarFeedToken from '#models/calendar_feed_token'
 import Event from '#models/event'
 import privacyRegistry from '#services/privacy/privacy_registry'
+import RegistrationService from '#services/events/registration_service'
 
 /*
  * Events: a person's registrations (with their answers, guests and check-ins), the events they
  * organise, and whether they have a personal calendar link (never the secret, which is not
- * stored). Erasing deletes the registrations (their seats go back to the event) and the link;
- * events they organised were made for others and stay, organised by a "Former member".
+ * stored). Erasing deletes the registrations (their seats go back to the event, and to its
+ * waitlist once the deletion is committed) and the link; events they organised were made for
+ * others and stay, organised by a "Former member".
  */
 privacyRegistry.register({
   name: 'events',
@@ -66,5 +68,15 @@ privacyRegistry.register({
       await trx.from('event_registrations').whereIn('id', ids).delete()
     }
     await CalendarFeedToken.query({ client: trx }).where('user_id', user.id).delete()
+    const freed = [...new Set(held.map((row) => row.eventId))]
+    if (freed.length === 0) return
+    return {
+      // Only once the deletion has committed: the people promoted are emailed, and a mail could
+      // not be taken back if the deletion were rolled back. Past and cancelled events are left
+      // alone by the promotion itself.
+      now: async () => {
+        for (const eventId of freed) await RegistrationService.promoteWaitlist(eventId)
+      },
+    }
   },
 })

@@ -6,6 +6,7 @@ import CalendarFeedToken from '#models/calendar_feed_token'
 import privacyRegistry from '#services/privacy/privacy_registry'
 import FeedTokenService from '#services/events/feed_token_service'
 import { isolateDatabase } from '#tests/helpers/database'
+import { smtpSink } from '#tests/helpers/mail'
 import { makeEvent, seat } from '#tests/functional/events/helpers'
 
 function eventsModule() {
@@ -48,6 +49,38 @@ test.group('Events / privacy and dashboard', (group) => {
     assert.isNull(await CalendarFeedToken.findBy('userId', member.id))
     await event.refresh()
     assert.equal(event.seatsTaken, 0)
+  })
+
+  test('deleting an account gives its seat to the first on the waitlist, who is told', async ({
+    client,
+    assert,
+  }) => {
+    const leaving = await UserFactory.create()
+    const waiting = await UserFactory.create()
+    const behind = await UserFactory.create()
+    const event = await makeEvent({ capacity: 1 })
+    await seat(event, leaving)
+    await seat(event, waiting, 'waitlisted')
+    await seat(event, behind, 'waitlisted')
+
+    const response = await client
+      .delete('/account')
+      .form({ currentPassword: 'correct horse battery staple', confirmation: 'DELETE' })
+      .loginAs(leaving)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+
+    const page = await client.get(`/events/${event.id}`).loginAs(waiting)
+    page.assertTextIncludes('You are registered')
+    page.assertTextIncludes('1 of 1')
+    const mail = await smtpSink.waitFor(
+      waiting.email,
+      (item) => item.subject?.startsWith('A seat freed up') ?? false
+    )
+    assert.include(mail.subject!, event.title)
+    const line = await client.get(`/events/${event.id}`).loginAs(behind)
+    line.assertTextIncludes('number 1 in line')
   })
 
   test('the dashboard lists my upcoming events; the navigation links the events', async ({
