@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { createHash } from 'node:crypto'
 import User from '#models/user'
 import ProfilePolicy from '#policies/profile_policy'
 import ProfileService from '#services/account/profile_service'
@@ -7,6 +6,7 @@ import ImageUploadService, {
   MAX_IMAGE_SIZE,
   UploadRejectedError,
 } from '#services/uploads/image_upload_service'
+import { sendImage } from '#services/uploads/image_response'
 import ProfileController from '#controllers/account/profile_controller'
 import { notFound } from '#exceptions/not_found'
 
@@ -15,7 +15,7 @@ export default class AvatarController {
    * Serves a member's picture to those their profile visibility allows. Anyone else gets the
    * same 404 as for a member without a picture, so the route does not reveal who exists.
    */
-  async show({ params, bouncer, request, response }: HttpContext) {
+  async show({ params, bouncer, response }: HttpContext) {
     const owner = await User.find(params.userId)
     if (!owner?.avatarKey || (await bouncer.with(ProfilePolicy).denies('view', owner))) {
       throw notFound()
@@ -25,23 +25,12 @@ export default class AvatarController {
       throw notFound()
     }
 
-    const etag = `"${createHash('sha256').update(owner.avatarKey).digest('base64url').slice(0, 27)}"`
-    response.header('Content-Type', 'image/webp')
-    response.header('X-Content-Type-Options', 'nosniff')
-    response.header('Content-Disposition', 'inline')
-    response.header('ETag', etag)
     // Only a public picture may sit in shared caches; the others are per viewer.
-    response.header(
-      'Cache-Control',
-      owner.profileVisibility === 'public' && owner.status === 'active'
-        ? 'public, max-age=300'
-        : 'private, max-age=300'
-    )
-    response.header('Vary', 'Cookie')
-    if (request.header('if-none-match') === etag) {
-      return response.status(304).send('')
-    }
-    return response.send(bytes)
+    return sendImage(response, bytes, {
+      scope:
+        owner.profileVisibility === 'public' && owner.status === 'active' ? 'public' : 'private',
+      maxAge: 300,
+    })
   }
 
   async update(ctx: HttpContext) {

@@ -12,6 +12,7 @@ import ImageUploadService, {
   MAX_IMAGE_SIZE,
   UploadRejectedError,
 } from '#services/uploads/image_upload_service'
+import { sendImage } from '#services/uploads/image_response'
 import { zoneOf } from '#models/user'
 import {
   calendarValidator,
@@ -86,12 +87,12 @@ export default class EventsController {
     const event = await EventsController.find(params.id, bouncer)
     const bytes = event.coverImageKey ? await ImageUploadService.read(event.coverImageKey) : null
     if (!bytes) throw notFound()
-    response.header('Content-Type', 'image/webp')
-    response.header(
-      'Cache-Control',
-      event.visibility === 'public' ? 'public, max-age=3600' : 'private, max-age=3600'
-    )
-    return response.send(bytes)
+    // A draft already carries the visibility it will be published with, yet only the board may
+    // see it: only a published public event's cover may sit in shared caches.
+    return sendImage(response, bytes, {
+      scope: event.status === 'published' && event.visibility === 'public' ? 'public' : 'private',
+      maxAge: 3600,
+    })
   }
 
   async create({ bouncer, view }: HttpContext) {

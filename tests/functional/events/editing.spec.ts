@@ -1,7 +1,9 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import Event from '#models/event'
+import type User from '#models/user'
 import AuditLog from '#models/audit_log'
 import { isolateDatabase } from '#tests/helpers/database'
 import { pngImage, htmlPretendingToBePng } from '#tests/fixtures/images'
@@ -25,6 +27,16 @@ function form(overrides: Record<string, string> = {}) {
     questions: '*Dietary needs\nT-shirt size',
     ...overrides,
   }
+}
+
+async function withCover(client: ApiClient, board: User, overrides: Record<string, string>) {
+  await client
+    .post('/events')
+    .fields(form(overrides))
+    .file('cover', await pngImage(1600, 900), { filename: 'cover.png', contentType: 'image/png' })
+    .loginAs(board)
+    .withCsrfToken()
+  return Event.findByOrFail('title', overrides.title)
 }
 
 test.group('Events / editing', (group) => {
@@ -114,6 +126,44 @@ test.group('Events / editing', (group) => {
     const visitor = await client.get(`/events/${event.id}/cover`)
     visitor.assertStatus(404)
     await ImageUploadService.delete(event.coverImageKey)
+  })
+
+  test('a cover is sent with nosniff and an ETag that answers 304', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const event = await withCover(client, board, { title: 'Open day', visibility: 'public' })
+    cleanup(() => ImageUploadService.delete(event.coverImageKey))
+
+    const cover = await client.get(`/events/${event.id}/cover`)
+    cover.assertStatus(200)
+    cover.assertHeader('x-content-type-options', 'nosniff')
+    cover.assertHeader('cache-control', 'public, max-age=3600')
+    const etag = cover.header('etag')!
+    assert.match(etag, /^"[^"]+"$/)
+    const cached = await client
+      .get(`/events/${event.id}/cover`)
+      .header('If-None-Match', `W/${etag}`)
+    cached.assertStatus(304)
+  })
+
+  test("a public draft's cover is kept out of shared caches", async ({ client, cleanup }) => {
+    const board = await UserFactory.apply('board').create()
+    const draft = await withCover(client, board, {
+      title: 'Open day',
+      visibility: 'public',
+      status: 'draft',
+    })
+    cleanup(() => ImageUploadService.delete(draft.coverImageKey))
+
+    const cover = await client.get(`/events/${draft.id}/cover`).loginAs(board)
+    cover.assertStatus(200)
+    cover.assertHeader('cache-control', 'private, max-age=3600')
+    cover.assertHeader('vary', 'Cookie')
+    const visitor = await client.get(`/events/${draft.id}/cover`)
+    visitor.assertStatus(404)
   })
 
   test('a weekly series makes one event per occurrence at the same local time', async ({

@@ -222,6 +222,32 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     await expectStatus(client.get(`/news/images/${draft.id}/480`).loginAs(editor), 200)
   })
 
+  test('a browser holding the image gets 304, also for a weak tag or a list of tags', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const post = await makePost({ category: await makeCategory() })
+    await attachImage(post, await pngImage(600, 400))
+    cleanup(() => deleteImages(post))
+    const url = `/news/images/${post.id}/480`
+
+    const first = await client.get(url)
+    first.assertStatus(200)
+    first.assertHeader('x-content-type-options', 'nosniff')
+    first.assertHeader('cache-control', 'public, max-age=86400')
+    const etag = first.header('etag')!
+    assert.match(etag, /^"[^"]+"$/)
+
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"something-else", ${etag}`, '*']) {
+      const again = await client.get(url).header('If-None-Match', ifNoneMatch)
+      again.assertStatus(304)
+      assert.equal(again.header('etag'), etag, ifNoneMatch)
+    }
+    const changed = await client.get(url).header('If-None-Match', '"something-else"')
+    changed.assertStatus(200)
+  })
+
   test('slugs are unique, and renaming keeps old links working with a 301', async ({
     client,
     assert,
