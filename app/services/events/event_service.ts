@@ -44,39 +44,38 @@ export default class EventService {
     ctx?: Pick<HttpContext, 'request'>
   ) {
     const fields = EventService.#fields(input)
-    const coverImageKey = cover
-      ? await ImageUploadService.store(cover, 'events', COVER_VARIANT)
-      : null
     const starts = EventService.#occurrences(input, fields.startsAt)
     const duration = fields.endsAt.diff(fields.startsAt)
     const deadlineOffset = fields.registrationDeadline?.diff(fields.startsAt) ?? null
 
-    const events = await db.transaction(async (trx) => {
-      const series =
-        starts.length > 1
-          ? await EventSeries.create({ rule: EventService.#rule(input) }, { client: trx })
-          : null
-      const created: Event[] = []
-      for (const startsAt of starts) {
-        const event = await Event.create(
-          {
-            ...fields,
-            startsAt,
-            endsAt: startsAt.plus(duration),
-            registrationDeadline: deadlineOffset ? startsAt.plus(deadlineOffset) : null,
-            seriesId: series?.id ?? null,
-            organiserId: actor.id,
-            coverImageKey,
-            seatsTaken: 0,
-            sequence: 0,
-          },
-          { client: trx }
-        )
-        await EventService.#saveQuestions(event, input.questions, trx)
-        created.push(event)
-      }
-      return created
-    })
+    const events = await EventService.#withCover(cover, null, (coverImageKey) =>
+      db.transaction(async (trx) => {
+        const series =
+          starts.length > 1
+            ? await EventSeries.create({ rule: EventService.#rule(input) }, { client: trx })
+            : null
+        const created: Event[] = []
+        for (const startsAt of starts) {
+          const event = await Event.create(
+            {
+              ...fields,
+              startsAt,
+              endsAt: startsAt.plus(duration),
+              registrationDeadline: deadlineOffset ? startsAt.plus(deadlineOffset) : null,
+              seriesId: series?.id ?? null,
+              organiserId: actor.id,
+              coverImageKey,
+              seatsTaken: 0,
+              sequence: 0,
+            },
+            { client: trx }
+          )
+          await EventService.#saveQuestions(event, input.questions, trx)
+          created.push(event)
+        }
+        return created
+      })
+    )
     await AuditLogService.record(
       {
         action: 'event.created',
@@ -101,9 +100,7 @@ export default class EventService {
     ctx?: Pick<HttpContext, 'request'>
   ) {
     const fields = EventService.#fields(input)
-    const coverImageKey = cover
-      ? await ImageUploadService.store(cover, 'events', COVER_VARIANT)
-      : event.coverImageKey
+    const previousCover = event.coverImageKey
     const targets =
       input.scope === 'series' && event.seriesId
         ? await Event.query()
@@ -117,24 +114,27 @@ export default class EventService {
     const deadlineOffset = fields.registrationDeadline?.diff(fields.startsAt) ?? null
 
     const changed: Event[] = []
-    await db.transaction(async (trx) => {
-      for (const target of targets) {
-        const startsAt = target.id === event.id ? fields.startsAt : target.startsAt.plus(shift)
-        const before = EventService.#placeAndTime(target)
-        target.useTransaction(trx)
-        target.merge({
-          ...fields,
-          startsAt,
-          endsAt: startsAt.plus(duration),
-          registrationDeadline: deadlineOffset ? startsAt.plus(deadlineOffset) : null,
-          coverImageKey,
-        })
-        const moved = before !== EventService.#placeAndTime(target)
-        if (moved) target.sequence += 1
-        await target.save()
-        await EventService.#saveQuestions(target, input.questions, trx)
-        if (moved && target.status === 'published') changed.push(target)
-      }
+    const coverImageKey = await EventService.#withCover(cover, previousCover, async (key) => {
+      await db.transaction(async (trx) => {
+        for (const target of targets) {
+          const startsAt = target.id === event.id ? fields.startsAt : target.startsAt.plus(shift)
+          const before = EventService.#placeAndTime(target)
+          target.useTransaction(trx)
+          target.merge({
+            ...fields,
+            startsAt,
+            endsAt: startsAt.plus(duration),
+            registrationDeadline: deadlineOffset ? startsAt.plus(deadlineOffset) : null,
+            coverImageKey: key,
+          })
+          const moved = before !== EventService.#placeAndTime(target)
+          if (moved) target.sequence += 1
+          await target.save()
+          await EventService.#saveQuestions(target, input.questions, trx)
+          if (moved && target.status === 'published') changed.push(target)
+        }
+      })
+      return key
     })
 
     for (const target of targets) {
@@ -147,9 +147,9 @@ export default class EventService {
         changed.map((target) => ({ eventId: target.id, kind: 'changed' as const, afterId: 0 }))
       )
     }
-    if (cover && event.coverImageKey && event.coverImageKey !== coverImageKey) {
-      const stillUsed = await Event.query().where('cover_image_key', event.coverImageKey).first()
-      if (!stillUsed) await ImageUploadService.delete(event.coverImageKey)
+    if (previousCover && previousCover !== coverImageKey) {
+      const stillUsed = await Event.query().where('cover_image_key', previousCover).first()
+      if (!stillUsed) await ImageUploadService.delete(previousCover)
     }
     await AuditLogService.record(
       { action: 'event.updated', actor, meta: { eventId: event.id, occurrences: targets.length } },
@@ -177,6 +177,25 @@ export default class EventService {
       { action: 'event.cancelled', actor, meta: { eventId: event.id } },
       ctx
     )
+  }
+
+  /**
+   * Stores the uploaded cover, if any, and saves with its key (or with `current` without an
+   * upload). When the save fails nothing points to the new file, so it is removed again.
+   */
+  static async #withCover<T>(
+    cover: MultipartFile | null,
+    current: string | null,
+    save: (coverImageKey: string | null) => Promise<T>
+  ) {
+    if (!cover) return save(current)
+    const stored = await ImageUploadService.store(cover, 'events', COVER_VARIANT)
+    try {
+      return await save(stored)
+    } catch (error) {
+      await ImageUploadService.delete(stored)
+      throw error
+    }
   }
 
   static #fields(input: EventInput) {

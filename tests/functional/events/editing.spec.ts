@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import { DateTime } from 'luxon'
@@ -8,6 +10,7 @@ import AuditLog from '#models/audit_log'
 import { isolateDatabase } from '#tests/helpers/database'
 import { pngImage, htmlPretendingToBePng } from '#tests/fixtures/images'
 import ImageUploadService from '#services/uploads/image_upload_service'
+import { uploadsLocation } from '#config/drive'
 
 function form(overrides: Record<string, string> = {}) {
   return {
@@ -37,6 +40,12 @@ async function withCover(client: ApiClient, board: User, overrides: Record<strin
     .loginAs(board)
     .withCsrfToken()
   return Event.findByOrFail('title', overrides.title)
+}
+
+/** The cover files in the storage the app writes to, as keys. */
+async function storedCovers() {
+  const names = await readdir(join(uploadsLocation, 'events')).catch(() => [] as string[])
+  return names.map((name) => `events/${name}`).sort()
 }
 
 test.group('Events / editing', (group) => {
@@ -164,6 +173,87 @@ test.group('Events / editing', (group) => {
     cover.assertHeader('vary', 'Cookie')
     const visitor = await client.get(`/events/${draft.id}/cover`)
     visitor.assertStatus(404)
+  })
+
+  test('an event refused after its cover was chosen leaves no file behind', async ({
+    client,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const before = await storedCovers()
+    const response = await client
+      .post('/events')
+      .fields(form({ repeat: 'weekly' }))
+      .file('cover', await pngImage(1600, 900), { filename: 'cover.png', contentType: 'image/png' })
+      .loginAs(board)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    assert.deepEqual(response.flashMessages().inputErrorsBag, {
+      repeatCount: ['Give a number of occurrences or an end date.'],
+    })
+    assert.isNull(await Event.findBy('title', 'Spring social'))
+    assert.deepEqual(await storedCovers(), before)
+  })
+
+  test('a new cover replaces the old one, whose file is removed', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const event = await withCover(client, board, { title: 'Open day' })
+    const oldKey = event.coverImageKey!
+    cleanup(() => ImageUploadService.delete(oldKey))
+
+    const response = await client
+      .put(`/events/${event.id}`)
+      .fields(form({ title: 'Open day' }))
+      .file('cover', await pngImage(800, 600), { filename: 'new.png', contentType: 'image/png' })
+      .loginAs(board)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    await event.refresh()
+    cleanup(() => ImageUploadService.delete(event.coverImageKey))
+    assert.notEqual(event.coverImageKey, oldKey)
+    assert.include(await storedCovers(), event.coverImageKey!)
+    assert.notInclude(await storedCovers(), oldKey)
+  })
+
+  test('an edit that fails to save keeps the old cover and leaves no new file', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const event = await withCover(client, board, { title: 'Open day' })
+    cleanup(() => ImageUploadService.delete(event.coverImageKey))
+    const shown = await client.get(`/events/${event.id}/cover`).loginAs(board)
+    const before = await storedCovers()
+
+    const failSave = () => {
+      throw new Error('The database went away')
+    }
+    Event.before('update', failSave)
+    cleanup(() => {
+      Event.$hooks.remove('before:update', failSave)
+    })
+    const response = await client
+      .put(`/events/${event.id}`)
+      .fields(form({ title: 'Open day, renamed' }))
+      .file('cover', await pngImage(800, 600), { filename: 'new.png', contentType: 'image/png' })
+      .loginAs(board)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(500)
+
+    assert.deepEqual(await storedCovers(), before)
+    const cover = await client.get(`/events/${event.id}/cover`).loginAs(board)
+    cover.assertStatus(200)
+    assert.equal(cover.header('etag'), shown.header('etag'))
+    await event.refresh()
+    assert.equal(event.title, 'Open day')
   })
 
   test('a weekly series makes one event per occurrence at the same local time', async ({
