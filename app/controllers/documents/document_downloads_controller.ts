@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import DocumentVersion from '#models/document_version'
 import DownloadService from '#services/documents/download_service'
-import DocumentsController from '#controllers/documents/documents_controller'
+import { visibleDocument } from '#services/documents/library_lookup'
 import { notFound } from '#exceptions/not_found'
 
 /**
@@ -10,7 +10,7 @@ import { notFound } from '#exceptions/not_found'
  */
 export default class DocumentDownloadsController {
   async current(ctx: HttpContext) {
-    const document = await DocumentsController.readable(ctx.params.id, ctx.bouncer)
+    const document = await visibleDocument(ctx.bouncer, ctx.params.id)
     const version = document.currentVersionId
       ? await DocumentVersion.find(document.currentVersionId)
       : null
@@ -19,7 +19,7 @@ export default class DocumentDownloadsController {
   }
 
   async version(ctx: HttpContext) {
-    const document = await DocumentsController.readable(ctx.params.id, ctx.bouncer)
+    const document = await visibleDocument(ctx.bouncer, ctx.params.id)
     const version = await DocumentVersion.query()
       .where('document_id', document.id)
       .where('id', ctx.params.versionId)

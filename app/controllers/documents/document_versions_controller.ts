@@ -1,10 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import DocumentVersion from '#models/document_version'
-import DocumentPolicy from '#policies/document_policy'
 import DocumentService from '#services/documents/document_service'
 import { receiveUpload } from '#services/documents/upload_receiver'
 import { UploadRejectedError } from '#services/uploads/image_upload_service'
-import DocumentsController from '#controllers/documents/documents_controller'
+import { visibleDocument } from '#services/documents/library_lookup'
 import { newVersionValidator } from '#validators/documents'
 
 export default class DocumentVersionsController {
@@ -14,8 +13,7 @@ export default class DocumentVersionsController {
    */
   async store(ctx: HttpContext) {
     const { params, bouncer, request, auth, session, response } = ctx
-    const document = await DocumentsController.readable(params.id, bouncer)
-    await bouncer.with(DocumentPolicy).authorize('update', document)
+    const document = await visibleDocument(bouncer, params.id, 'update')
     const back = () => response.redirect().toRoute('documents.show', { id: document.id })
 
     let received
@@ -50,8 +48,7 @@ export default class DocumentVersionsController {
 
   async restore(ctx: HttpContext) {
     const { params, bouncer, auth, session, response } = ctx
-    const document = await DocumentsController.readable(params.id, bouncer)
-    await bouncer.with(DocumentPolicy).authorize('update', document)
+    const document = await visibleDocument(bouncer, params.id, 'update')
     const version = await DocumentVersion.query()
       .where('document_id', document.id)
       .where('id', params.versionId)

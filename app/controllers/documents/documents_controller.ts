@@ -1,23 +1,21 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Document from '#models/document'
-import Folder from '#models/folder'
-import DocumentPolicy from '#policies/document_policy'
-import FolderPolicy from '#policies/folder_policy'
+import type Document from '#models/document'
+import type Folder from '#models/folder'
 import DocumentService from '#services/documents/document_service'
 import DownloadService from '#services/documents/download_service'
 import { formatBytes } from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
 import { LibraryRuleError } from '#services/documents/library_errors'
+import { visibleDocument, visibleFolder } from '#services/documents/library_lookup'
 import { ACCEPT_ATTRIBUTE } from '#services/documents/document_files'
 import { maxUploadLabel, receiveUpload } from '#services/documents/upload_receiver'
 import { UploadRejectedError } from '#services/uploads/image_upload_service'
 import { fieldErrors, type FieldErrors } from '#validators/field_errors'
 import { documentValidator, newDocumentValidator } from '#validators/documents'
-import { notFound } from '#exceptions/not_found'
 
 export default class DocumentsController {
   async show({ params, bouncer, view, auth }: HttpContext) {
-    const document = await DocumentsController.readable(params.id, bouncer)
+    const document = await visibleDocument(bouncer, params.id)
     const access = await LibraryAccess.for(auth.user)
     await document.load((loader) => {
       loader
@@ -40,7 +38,7 @@ export default class DocumentsController {
   }
 
   async create(ctx: HttpContext) {
-    const folder = await DocumentsController.#uploadFolder(ctx)
+    const folder = await visibleFolder(ctx.bouncer, ctx.params.id, 'upload')
     return DocumentsController.renderUpload(ctx, folder)
   }
 
@@ -49,8 +47,8 @@ export default class DocumentsController {
    * file streams in (config/bodyparser.ts).
    */
   async store(ctx: HttpContext) {
-    const { request, auth, session, response } = ctx
-    const folder = await DocumentsController.#uploadFolder(ctx)
+    const { params, bouncer, request, auth, session, response } = ctx
+    const folder = await visibleFolder(bouncer, params.id, 'upload')
     let received
     try {
       received = await receiveUpload(request)
@@ -93,13 +91,13 @@ export default class DocumentsController {
   }
 
   async edit(ctx: HttpContext) {
-    const document = await DocumentsController.#editable(ctx, 'update')
+    const document = await visibleDocument(ctx.bouncer, ctx.params.id, 'update')
     return DocumentsController.renderEdit(ctx, document)
   }
 
   async update(ctx: HttpContext) {
-    const { request, auth, session, response } = ctx
-    const document = await DocumentsController.#editable(ctx, 'update')
+    const { params, bouncer, request, auth, session, response } = ctx
+    const document = await visibleDocument(bouncer, params.id, 'update')
     const [error, input] = await request.tryValidateUsing(documentValidator)
     if (error) return DocumentsController.renderEdit(ctx, document, fieldErrors(error))
     try {
@@ -113,20 +111,11 @@ export default class DocumentsController {
   }
 
   async destroy(ctx: HttpContext) {
-    const { auth, session, response } = ctx
-    const document = await DocumentsController.#editable(ctx, 'delete')
+    const { params, bouncer, auth, session, response } = ctx
+    const document = await visibleDocument(bouncer, params.id, 'delete')
     await DocumentService.destroy(auth.getUserOrFail(), document, ctx)
     session.flash('success', `"${document.title}" was deleted with all its versions.`)
     return response.redirect().toRoute('folders.show', { id: document.folderId })
-  }
-
-  /** A document the viewer may read, or the same 404 as a missing one. */
-  static async readable(id: unknown, bouncer: HttpContext['bouncer']) {
-    const document = Number.isInteger(Number(id)) ? await Document.find(Number(id)) : null
-    if (!document || (await bouncer.with(DocumentPolicy).denies('view', document))) {
-      throw notFound()
-    }
-    return document
   }
 
   static async renderUpload(
@@ -177,18 +166,5 @@ export default class DocumentsController {
       inheritedLevel: access.folderLevel(document.folderId),
       levelLabels: ACCESS_LEVEL_LABELS,
     })
-  }
-
-  static async #uploadFolder({ params, bouncer }: HttpContext) {
-    const folder = await Folder.find(params.id)
-    if (!folder || (await bouncer.with(FolderPolicy).denies('view', folder))) throw notFound()
-    await bouncer.with(FolderPolicy).authorize('upload', folder)
-    return folder
-  }
-
-  static async #editable({ params, bouncer }: HttpContext, action: 'update' | 'delete') {
-    const document = await DocumentsController.readable(params.id, bouncer)
-    await bouncer.with(DocumentPolicy).authorize(action, document)
-    return document
   }
 }

@@ -1,16 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Folder from '#models/folder'
 import FolderGrant from '#models/folder_grant'
-import FolderPolicy from '#policies/folder_policy'
 import FolderService from '#services/documents/folder_service'
 import { LibraryRuleError } from '#services/documents/library_errors'
+import { visibleFolder } from '#services/documents/library_lookup'
 import { grantValidator } from '#validators/documents'
-import { notFound } from '#exceptions/not_found'
 
 export default class FolderGrantsController {
   async store(ctx: HttpContext) {
-    const { request, auth, session, response } = ctx
-    const folder = await FolderGrantsController.#folder(ctx)
+    const { params, bouncer, request, auth, session, response } = ctx
+    const folder = await visibleFolder(bouncer, params.id, 'manageGrants')
     const [error, input] = await request.tryValidateUsing(grantValidator)
     if (error) {
       session.flash('error', 'Enter the email address of an account and choose what it may do.')
@@ -28,8 +26,8 @@ export default class FolderGrantsController {
   }
 
   async destroy(ctx: HttpContext) {
-    const { params, auth, session, response } = ctx
-    const folder = await FolderGrantsController.#folder(ctx)
+    const { params, bouncer, auth, session, response } = ctx
+    const folder = await visibleFolder(bouncer, params.id, 'manageGrants')
     const grant = await FolderGrant.query()
       .where('folder_id', folder.id)
       .where('id', params.grantId)
@@ -37,12 +35,5 @@ export default class FolderGrantsController {
     await FolderService.revokeGrant(auth.getUserOrFail(), grant, ctx)
     session.flash('success', 'The access was removed.')
     return response.redirect().toRoute('folders.show', { id: folder.id })
-  }
-
-  static async #folder({ params, bouncer }: HttpContext) {
-    const folder = await Folder.find(params.id)
-    if (!folder || (await bouncer.with(FolderPolicy).denies('view', folder))) throw notFound()
-    await bouncer.with(FolderPolicy).authorize('manageGrants', folder)
-    return folder
   }
 }

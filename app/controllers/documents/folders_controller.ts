@@ -7,17 +7,16 @@ import FolderService from '#services/documents/folder_service'
 import LibraryQuota, { formatBytes } from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
 import { LibraryRuleError } from '#services/documents/library_errors'
+import { visibleFolder } from '#services/documents/library_lookup'
 import { PER_PAGE } from '#services/documents/document_service'
 import { fieldErrors, type FieldErrors } from '#validators/field_errors'
 import { folderUpdateValidator, folderValidator, searchValidator } from '#validators/documents'
-import { notFound } from '#exceptions/not_found'
 
 const MB = 1024 * 1024
 
 export default class FoldersController {
   async show({ params, request, bouncer, view, auth }: HttpContext) {
-    const folder = await Folder.find(params.id)
-    if (!folder || (await bouncer.with(FolderPolicy).denies('view', folder))) throw notFound()
+    const folder = await visibleFolder(bouncer, params.id)
     const access = await LibraryAccess.for(auth.user)
     const { page } = await searchValidator.validate({ page: request.qs().page ?? 1 }).catch(() => ({
       page: 1,
@@ -82,13 +81,13 @@ export default class FoldersController {
   }
 
   async edit(ctx: HttpContext) {
-    const folder = await FoldersController.#folderFor(ctx, 'update')
+    const folder = await visibleFolder(ctx.bouncer, ctx.params.id, 'update')
     return FoldersController.renderForm(ctx, { folder })
   }
 
   async update(ctx: HttpContext) {
-    const { request, auth, session, response } = ctx
-    const folder = await FoldersController.#folderFor(ctx, 'update')
+    const { params, bouncer, request, auth, session, response } = ctx
+    const folder = await visibleFolder(bouncer, params.id, 'update')
     const [error, input] = await request.tryValidateUsing(folderUpdateValidator)
     if (error) return FoldersController.renderForm(ctx, { folder }, fieldErrors(error))
     try {
@@ -107,8 +106,8 @@ export default class FoldersController {
   }
 
   async destroy(ctx: HttpContext) {
-    const { auth, session, response } = ctx
-    const folder = await FoldersController.#folderFor(ctx, 'delete')
+    const { params, bouncer, auth, session, response } = ctx
+    const folder = await visibleFolder(bouncer, params.id, 'delete')
     try {
       await FolderService.destroy(auth.getUserOrFail(), folder, ctx)
     } catch (failure) {
@@ -171,15 +170,6 @@ export default class FoldersController {
 
   static async #parentFrom({ bouncer }: HttpContext, value: unknown) {
     if (value === undefined || value === null || value === '') return null
-    const parent = Number.isInteger(Number(value)) ? await Folder.find(Number(value)) : null
-    if (!parent || (await bouncer.with(FolderPolicy).denies('view', parent))) throw notFound()
-    return parent
-  }
-
-  static async #folderFor({ params, bouncer }: HttpContext, action: 'update' | 'delete') {
-    const folder = await Folder.find(params.id)
-    if (!folder || (await bouncer.with(FolderPolicy).denies('view', folder))) throw notFound()
-    await bouncer.with(FolderPolicy).authorize(action, folder)
-    return folder
+    return visibleFolder(bouncer, value)
   }
 }

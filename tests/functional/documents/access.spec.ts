@@ -240,6 +240,27 @@ test.group('Documents / access by role and level', (group) => {
     response.assertStatus(404)
   })
 
+  test('every folder route answers 404 for a folder the viewer cannot see, 403 for one they only read', async ({
+    client,
+  }) => {
+    const member = await roles.member()
+    const hidden = await makeFolder('Board papers', 'board')
+    const readable = await makeFolder('Minutes', 'members')
+    const routes = (id: number | string) => [
+      client.get(`/documents/folders/${id}/edit`),
+      client.put(`/documents/folders/${id}`).form({ name: 'Renamed' }).withCsrfToken(),
+      client.delete(`/documents/folders/${id}`).withCsrfToken(),
+      client.post(`/documents/folders/${id}/grants`).form({ email: 'a@example.org' }).withCsrfToken(),
+      client.get(`/documents/folders/${id}/documents/new`),
+      client.post(`/documents/folders/${id}/documents`).withCsrfToken(),
+    ]
+    for (const request of routes(hidden.id)) await expectStatus(request.loginAs(member), 404)
+    for (const request of routes(999999)) await expectStatus(request.loginAs(member), 404)
+    for (const request of routes(readable.id)) await expectStatus(request.loginAs(member), 403)
+    await expectStatus(client.get(`/documents/folders/new?parent=${hidden.id}`).loginAs(member), 404)
+    await expectStatus(client.get('/documents/folders/new?parent=abc').loginAs(member), 404)
+  })
+
   test('search only finds what the viewer may read', async ({ client, assert, cleanup }) => {
     const board = await roles.board()
     const member = await roles.member()
