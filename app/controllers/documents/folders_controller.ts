@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Folder from '#models/folder'
+import type Folder from '#models/folder'
 import Document from '#models/document'
 import FolderGrant from '#models/folder_grant'
 import FolderPolicy from '#policies/folder_policy'
@@ -22,20 +22,13 @@ export default class FoldersController {
       page: 1,
     }))
 
-    const readable = access.readableFolders().map((node) => node.id)
-    const [subfolders, documents] = await Promise.all([
-      Folder.query()
-        .where('parent_id', folder.id)
-        .whereIn('id', readable.concat(0))
-        .orderBy('name'),
-      Document.query()
-        .withScopes((scopes) => scopes.visibleTo(access))
-        .where('folder_id', folder.id)
-        .preload('currentVersion')
-        .orderBy('title')
-        .orderBy('id')
-        .paginate(page ?? 1, PER_PAGE),
-    ])
+    const documents = await Document.query()
+      .withScopes((scopes) => scopes.visibleTo(access))
+      .where('folder_id', folder.id)
+      .preload('currentVersion')
+      .orderBy('title')
+      .orderBy('id')
+      .paginate(page ?? 1, PER_PAGE)
     documents.baseUrl(request.url())
 
     const canManage = access.canManageFolder(folder.id)
@@ -45,7 +38,7 @@ export default class FoldersController {
       breadcrumbs: access.pathOf(folder.id),
       level: access.folderLevel(folder.id),
       levelLabels: ACCESS_LEVEL_LABELS,
-      subfolders,
+      subfolders: access.readableChildren(folder.id),
       documents,
       canUpload: access.canEditFolderContents(folder.id),
       canManage,

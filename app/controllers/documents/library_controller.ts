@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Folder from '#models/folder'
 import DocumentService from '#services/documents/document_service'
 import LibraryQuota, { formatBytes } from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
@@ -17,21 +16,11 @@ export default class LibraryController {
     const applied = filters ?? {}
     const searching = Boolean(applied.q || applied.tag)
 
-    const topFolders = await Folder.query()
-      .whereNull('parent_id')
-      .whereIn(
-        'id',
-        access
-          .readableFolders()
-          .map((folder) => folder.id)
-          .concat(0)
-      )
-      .orderBy('name')
     const results = await DocumentService.search(access, applied)
     results.baseUrl(request.url()).queryString({ q: applied.q, tag: applied.tag })
 
     return view.render('pages/documents/index', {
-      topFolders,
+      topFolders: access.readableChildren(null),
       results,
       searching,
       filters: applied,

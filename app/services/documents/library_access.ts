@@ -1,3 +1,4 @@
+import { HttpContext } from '@adonisjs/core/http'
 import type { LucidModel, ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import Folder from '#models/folder'
 import FolderGrant, { type GrantPermission } from '#models/folder_grant'
@@ -53,9 +54,12 @@ interface FolderNode {
 
 type DocumentLike = Pick<Document, 'folderId' | 'accessLevel'>
 
+// One request asks for the same viewer's access from its policies, controller and services.
+const builtInRequest = new WeakMap<HttpContext, Map<number | null, Promise<LibraryAccess>>>()
+
 /**
  * What one viewer may do in the library. Built once per request from the folder tree and the
- * viewer's grants; the document policy, the folder policy and the `Document.visibleTo` scope
+ * viewer's grants (a change made during the request shows from the next one); the document policy, the folder policy and the `Document.visibleTo` scope
  * all ask it, so lists, pages, search and downloads agree.
  *
  * - Read: the viewer's role clears the item's effective level, or a grant on a folder on the
@@ -82,7 +86,24 @@ export class LibraryAccess {
     this.#grants = user && user.canSignIn && user.isVerified ? grants : new Map()
   }
 
-  static async for(user: User | null | undefined) {
+  static for(user: User | null | undefined): Promise<LibraryAccess> {
+    const ctx = HttpContext.get()
+    if (!ctx) return LibraryAccess.#load(user)
+    let byViewer = builtInRequest.get(ctx)
+    if (!byViewer) {
+      byViewer = new Map()
+      builtInRequest.set(ctx, byViewer)
+    }
+    const key = user?.id ?? null
+    let access = byViewer.get(key)
+    if (!access) {
+      access = LibraryAccess.#load(user)
+      byViewer.set(key, access)
+    }
+    return access
+  }
+
+  static async #load(user: User | null | undefined) {
     const [folders, grants] = await Promise.all([
       Folder.query().select('id', 'parent_id', 'name', 'access_level'),
       user ? FolderGrant.query().where('user_id', user.id) : Promise.resolve([]),
@@ -201,6 +222,13 @@ export class LibraryAccess {
 
   readableFolders(): FolderNode[] {
     return [...this.#folders.values()].filter((folder) => this.canReadFolder(folder.id))
+  }
+
+  /** The readable folders directly inside `parentId` (the top level for null), by name. */
+  readableChildren(parentId: number | null): FolderNode[] {
+    return this.readableFolders()
+      .filter((folder) => folder.parentId === parentId)
+      .sort((a, b) => a.name.localeCompare(b.name))
   }
 
   /** Readable folders that pass `include`, labelled by their full path, for a folder picker. */

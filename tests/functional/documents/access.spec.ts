@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import { isolateDatabase } from '#tests/helpers/database'
+import { queriesDuring, touching } from '#tests/helpers/queries'
 import FolderGrant from '#models/folder_grant'
 import type User from '#models/user'
 import {
@@ -292,5 +293,47 @@ test.group('Documents / access by role and level', (group) => {
     const asVisitor = await client.get('/documents?q=budget')
     asVisitor.assertStatus(200)
     assert.notInclude(asVisitor.text(), 'Budget 2025')
+  })
+})
+
+test.group('Documents / one access check per request', (group) => {
+  isolateDatabase(group)
+
+  test('each library page loads the folder tree and the viewer\'s grants once', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const member = await roles.member()
+    const committee = await makeFolder('Festival committee', 'board')
+    await makeFolder('Drafts', null, committee)
+    await makeFolder('Treasurer only', 'admin', committee)
+    await FolderGrant.create({ folderId: committee.id, userId: member.id, permission: 'edit' })
+    const document = await makeDocument(await roles.board(), committee, { title: 'Stall plan' })
+    cleanup(() => deleteFilesOf(document))
+
+    const pages = [
+      { url: '/documents', text: 'Festival committee', folderQueries: 2 },
+      { url: `/documents/folders/${committee.id}`, text: 'Drafts', folderQueries: 2 },
+      {
+        url: `/documents/folders/${committee.id}/documents/new`,
+        text: 'Upload a document',
+        folderQueries: 2,
+      },
+      { url: `/documents/${document.id}`, text: 'Stall plan', folderQueries: 1 },
+      { url: `/documents/${document.id}/edit`, text: 'Stall plan', folderQueries: 1 },
+    ]
+    for (const page of pages) {
+      let text = ''
+      const statements = await queriesDuring(async () => {
+        const response = await client.get(page.url).loginAs(member)
+        response.assertStatus(200)
+        text = response.text()
+      })
+      assert.include(text, page.text, page.url)
+      assert.notInclude(text, 'Treasurer only', page.url)
+      assert.equal(touching(statements, 'folders'), page.folderQueries, `folders on ${page.url}`)
+      assert.equal(touching(statements, 'folder_grants'), 1, `grants on ${page.url}`)
+    }
   })
 })
