@@ -1,23 +1,14 @@
 import encryption from '@adonisjs/core/services/encryption'
 import db from '@adonisjs/lucid/services/db'
 import NewsSubscription, { type SubscriptionMode } from '#models/news_subscription'
-import type { PostVisibility } from '#models/post'
+import { visibilitiesFor, type PostVisibility } from '#models/post'
 import PostCategory from '#models/post_category'
-import type User from '#models/user'
+import User from '#models/user'
 
 const UNSUBSCRIBE_PURPOSE = 'news-unsubscribe'
 
 /** How many recipients one fan-out step hands to the queue at once. */
 export const FAN_OUT_BATCH = 500
-
-/**
- * The roles that may read a post of each visibility; mails follow the same rule as the pages.
- */
-const ROLES_FOR: Record<PostVisibility, string[]> = {
-  public: ['admin', 'board', 'member', 'user'],
-  members: ['admin', 'board', 'member'],
-  board: ['admin', 'board'],
-}
 
 export interface UnsubscribeScope {
   userId: number
@@ -89,8 +80,10 @@ export default class NotificationService {
   }
 
   /**
-   * One page of the members to email about a new post in a category, after `afterUserId`
-   * (keyset pagination, so the fan-out never loads every member at once).
+   * One page of the subscribers to email about a new post in a category, after `afterUserId`
+   * (keyset pagination, so the fan-out never loads every member at once). Who may read the
+   * post is decided by the rule the news pages use; `next` is where the following page starts,
+   * null after the last one.
    */
   static async recipientsPage(
     categoryId: number,
@@ -98,19 +91,22 @@ export default class NotificationService {
     afterUserId: number,
     limit = FAN_OUT_BATCH
   ) {
-    const rows = await db
-      .from('news_subscriptions')
-      .join('users', 'users.id', 'news_subscriptions.user_id')
+    const subscribers = await User.query()
+      .join('news_subscriptions', 'news_subscriptions.user_id', 'users.id')
       .where('news_subscriptions.category_id', categoryId)
       .where('news_subscriptions.mode', 'each')
       .where('users.status', 'active')
       .whereNotNull('users.email_verified_at')
-      .whereIn('users.role', ROLES_FOR[visibility])
       .where('users.id', '>', afterUserId)
       .orderBy('users.id')
       .limit(limit)
-      .select('users.id')
-    return rows.map((row) => Number(row.id))
+      .select('users.*')
+    return {
+      recipients: subscribers
+        .filter((user) => visibilitiesFor(user).includes(visibility))
+        .map((user) => user.id),
+      next: subscribers.length === limit ? subscribers[subscribers.length - 1].id : null,
+    }
   }
 
   /**

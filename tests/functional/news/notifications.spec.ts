@@ -177,6 +177,38 @@ test.group('News / email notifications', (group) => {
     }
   })
 
+  test('the fan-out queues mails only for subscribers who may read the post', async ({
+    assert,
+  }) => {
+    const category = await makeCategory('Walks')
+    const admin = await UserFactory.apply('admin').create()
+    const boardMember = await UserFactory.apply('board').create()
+    const member = await UserFactory.create()
+    const outsider = await UserFactory.apply('nonMember').create()
+    for (const user of [admin, boardMember, member, outsider]) {
+      await subscribe(user, category, 'each')
+    }
+    const queued = async (visibility: 'public' | 'members' | 'board') => {
+      const post = await makePost({ visibility, category })
+      const fake = QueueManager.fake()
+      try {
+        const step = new FanOutPostNotifications()
+        step.$hydrate({ postId: post.id, afterUserId: 0 }, {} as any)
+        await step.execute()
+        return fake
+          .getPushedJobs()
+          .filter((record) => record.job.name === SendPostNotification.name)
+          .map((record) => record.job.payload.userId)
+      } finally {
+        QueueManager.restore()
+      }
+    }
+
+    assert.sameMembers(await queued('public'), [admin.id, boardMember.id, member.id, outsider.id])
+    assert.sameMembers(await queued('members'), [admin.id, boardMember.id, member.id])
+    assert.sameMembers(await queued('board'), [admin.id, boardMember.id])
+  })
+
   test('publishing from a request only queues the first fan-out step', async ({
     client,
     assert,
