@@ -251,14 +251,20 @@ test.group('Documents / access by role and level', (group) => {
       client.get(`/documents/folders/${id}/edit`),
       client.put(`/documents/folders/${id}`).form({ name: 'Renamed' }).withCsrfToken(),
       client.delete(`/documents/folders/${id}`).withCsrfToken(),
-      client.post(`/documents/folders/${id}/grants`).form({ email: 'a@example.org' }).withCsrfToken(),
+      client
+        .post(`/documents/folders/${id}/grants`)
+        .form({ email: 'a@example.org' })
+        .withCsrfToken(),
       client.get(`/documents/folders/${id}/documents/new`),
       client.post(`/documents/folders/${id}/documents`).withCsrfToken(),
     ]
     for (const request of routes(hidden.id)) await expectStatus(request.loginAs(member), 404)
     for (const request of routes(999999)) await expectStatus(request.loginAs(member), 404)
     for (const request of routes(readable.id)) await expectStatus(request.loginAs(member), 403)
-    await expectStatus(client.get(`/documents/folders/new?parent=${hidden.id}`).loginAs(member), 404)
+    await expectStatus(
+      client.get(`/documents/folders/new?parent=${hidden.id}`).loginAs(member),
+      404
+    )
     await expectStatus(client.get('/documents/folders/new?parent=abc').loginAs(member), 404)
   })
 
@@ -299,7 +305,7 @@ test.group('Documents / access by role and level', (group) => {
 test.group('Documents / one access check per request', (group) => {
   isolateDatabase(group)
 
-  test('each library page loads the folder tree and the viewer\'s grants once', async ({
+  test("each library page loads the folder tree and the viewer's grants once", async ({
     client,
     assert,
     cleanup,
