@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import PostCategory from '#models/post_category'
 import PostPolicy from '#policies/post_policy'
+import { RuleError } from '#exceptions/rule_error'
 import CategoryService from '#services/news/category_service'
 import ReadingService from '#services/news/reading_service'
 import { categoryValidator } from '#validators/news'
@@ -15,7 +16,14 @@ export default class CategoriesController {
     const { bouncer, request, auth, session, response } = ctx
     await bouncer.with(PostPolicy).authorize('review')
     const input = await request.validateUsing(categoryValidator)
-    await CategoryService.create(input, auth.getUserOrFail(), ctx)
+    try {
+      await CategoryService.create(input, auth.getUserOrFail(), ctx)
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error
+      session.flashAll()
+      session.flash('error', error.message)
+      return response.redirect().toRoute('news_categories.index')
+    }
     session.flash('success', 'The category was added.')
     return response.redirect().toRoute('news_categories.index')
   }

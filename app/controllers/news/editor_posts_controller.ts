@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Post, { POST_VISIBILITIES } from '#models/post'
 import PostPolicy from '#policies/post_policy'
+import { RuleError } from '#exceptions/rule_error'
 import PostService from '#services/news/post_service'
 import ReadingService from '#services/news/reading_service'
 import { renderMarkdown } from '#services/content/rich_text'
@@ -45,8 +46,7 @@ export default class EditorPostsController {
         EditorPostsController.#image(ctx)
       )
     } catch (error) {
-      if (!(error instanceof UploadRejectedError)) throw error
-      return EditorPostsController.#refuseImage(ctx, error)
+      return EditorPostsController.#refuse(ctx, error)
     }
     session.flash('success', 'The draft was saved.')
     return response.redirect().toRoute('news_posts.edit', { id: post.id })
@@ -66,8 +66,7 @@ export default class EditorPostsController {
     try {
       await PostService.update(post, input, EditorPostsController.#image(ctx))
     } catch (error) {
-      if (!(error instanceof UploadRejectedError)) throw error
-      return EditorPostsController.#refuseImage(ctx, error)
+      return EditorPostsController.#refuse(ctx, error)
     }
     session.flash('success', 'The post was saved.')
     return response.redirect().toRoute('news_posts.edit', { id: post.id })
@@ -115,10 +114,17 @@ export default class EditorPostsController {
     return response.redirect().toRoute('news_manage.index')
   }
 
-  /** A refused image goes back to the form with its message and everything typed kept. */
-  static #refuseImage({ session, response }: HttpContext, error: UploadRejectedError) {
+  /**
+   * A refused image or slug goes back to the form with its message and everything typed kept;
+   * anything else is not the writer's to fix.
+   */
+  static #refuse({ session, response }: HttpContext, error: unknown) {
+    let field: string
+    if (error instanceof UploadRejectedError) field = 'image'
+    else if (error instanceof RuleError) field = error.field
+    else throw error
     session.flashAll()
-    session.flash('inputErrorsBag', { image: [error.message] })
+    session.flash('inputErrorsBag', { [field]: [error.message] })
     session.flash('error', error.message)
     return response.redirect().back()
   }

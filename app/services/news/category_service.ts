@@ -1,9 +1,16 @@
 import string from '@adonisjs/core/helpers/string'
 import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import PostCategory from '#models/post_category'
 import type User from '#models/user'
+import { RuleError } from '#exceptions/rule_error'
 import AuditLogService from '#services/audit/audit_log_service'
+import { isUniqueViolation } from '#services/database/unique_violation'
 import newsCache from '#services/news/news_cache'
+
+// Creations that lose their slug to a category added at the same moment and pick again.
+const SLUG_ATTEMPTS = 3
 
 export interface CategoryInput {
   name: string
@@ -17,19 +24,45 @@ export interface CategoryInput {
  */
 export default class CategoryService {
   static async create(input: CategoryInput, editor: User, ctx?: HttpContext) {
-    const base = string.slug(input.name, { lower: true, strict: true }) || 'category'
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const category = await db.transaction(async (trx) =>
+          PostCategory.create(
+            {
+              name: input.name,
+              slug: await CategoryService.#freeSlug(trx, input.name),
+              description: input.description || null,
+              position: input.position ?? 0,
+            },
+            { client: trx }
+          )
+        )
+        await CategoryService.#changed(category, editor, ctx)
+        return category
+      } catch (error) {
+        // Another editor added a category with this slug since it was found free.
+        if (!isUniqueViolation(error)) throw error
+        if (attempt === SLUG_ATTEMPTS) {
+          throw new RuleError(
+            'Another category was added with the same name at this moment. Please try again.',
+            'name'
+          )
+        }
+      }
+    }
+  }
+
+  static async #freeSlug(trx: TransactionClientContract, name: string) {
+    const base = string.slug(name, { lower: true, strict: true }) || 'category'
     let slug = base
-    for (let attempt = 2; await PostCategory.findBy('slug', slug); attempt++) {
+    for (
+      let attempt = 2;
+      await PostCategory.query({ client: trx }).where('slug', slug).first();
+      attempt++
+    ) {
       slug = `${base}-${attempt}`
     }
-    const category = await PostCategory.create({
-      name: input.name,
-      slug,
-      description: input.description || null,
-      position: input.position ?? 0,
-    })
-    await CategoryService.#changed(category, editor, ctx)
-    return category
+    return slug
   }
 
   static async update(

@@ -3,11 +3,14 @@ import string from '@adonisjs/core/helpers/string'
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Post, { IMAGE_WIDTHS, type PostVisibility } from '#models/post'
 import PostSlug from '#models/post_slug'
 import PostTag from '#models/post_tag'
 import type User from '#models/user'
+import { RuleError } from '#exceptions/rule_error'
 import AuditLogService from '#services/audit/audit_log_service'
+import { isUniqueViolation } from '#services/database/unique_violation'
 import ImageUploadService from '#services/uploads/image_upload_service'
 import { renderMarkdown } from '#services/content/rich_text'
 import newsCache from '#services/news/news_cache'
@@ -26,6 +29,12 @@ export interface PostInput {
 
 // Paths under /news/ that a post's slug must not take.
 const RESERVED_SLUGS = new Set(['manage', 'categories', 'tags', 'posts', 'images', 'unsubscribe'])
+
+// Saves that lose their slug to a post saved at the same moment and pick again.
+const SLUG_ATTEMPTS = 3
+
+/** The post's row was refused by the unique index on `slug`, the only one on posts. */
+class SlugTaken extends Error {}
 
 /** A featured image just stored: the post's columns, and the narrower widths still to make. */
 interface StoredImage {
@@ -48,11 +57,11 @@ export default class PostService {
     post.pinned = false
     post.viewCount = 0
     await PostService.#fill(post, input)
-    post.slug = await PostService.uniqueSlug(input.title)
-    await db.transaction(async (trx) => {
+    await PostService.#transactionWithSlug(async (trx) => {
       post.useTransaction(trx)
+      post.slug = await PostService.#uniqueSlug(trx, input.title)
       if (stored) post.merge(stored.columns)
-      await post.save()
+      await PostService.#saveWithSlug(post)
       await PostService.#syncTags(post, input.tags)
     })
     await PostService.#queueVariants(post, stored)
@@ -65,18 +74,17 @@ export default class PostService {
     const previousSlug = post.slug
     const titleChanged = post.title !== input.title
     await PostService.#fill(post, input)
-    await db.transaction(async (trx) => {
+    await PostService.#transactionWithSlug(async (trx) => {
       post.useTransaction(trx)
       if (titleChanged) {
-        const slug = await PostService.uniqueSlug(input.title, post.id)
-        if (slug !== previousSlug) {
+        post.slug = await PostService.#uniqueSlug(trx, input.title, post.id)
+        if (post.slug !== previousSlug) {
           // Old links keep working: the former slug now redirects here (301).
           await PostSlug.create({ postId: post.id, slug: previousSlug }, { client: trx })
-          post.slug = slug
         }
       }
       if (stored) post.merge(stored.columns)
-      await post.save()
+      await PostService.#saveWithSlug(post)
       await PostService.#syncTags(post, input.tags)
     })
     await PostService.#queueVariants(post, stored)
@@ -197,22 +205,59 @@ export default class PostService {
   }
 
   /**
-   * A slug no other post uses or used: old slugs stay reserved for their redirects.
+   * A slug no other post uses or used: old slugs stay reserved for their redirects. Chosen in
+   * the transaction that saves it, so a former slug taken back is only released if the save
+   * goes through.
    */
-  static async uniqueSlug(title: string, ownPostId?: number) {
+  static async #uniqueSlug(trx: TransactionClientContract, title: string, ownPostId?: number) {
     const base = string.slug(title, { lower: true, strict: true }).slice(0, 200) || 'post'
     for (let attempt = 1; ; attempt++) {
       const candidate = attempt === 1 ? base : `${base}-${attempt}`
       if (RESERVED_SLUGS.has(candidate)) continue
-      const current = await Post.query().where('slug', candidate).select('id').first()
+      const current = await Post.query({ client: trx })
+        .where('slug', candidate)
+        .select('id')
+        .first()
       if (current && current.id !== ownPostId) continue
-      const former = await PostSlug.query().where('slug', candidate).select('post_id').first()
+      const former = await PostSlug.query({ client: trx })
+        .where('slug', candidate)
+        .select('post_id')
+        .first()
       if (former && former.postId !== ownPostId) continue
       if (former) {
         // Going back to a former title: the slug becomes current again.
-        await PostSlug.query().where('slug', candidate).delete()
+        await PostSlug.query({ client: trx }).where('slug', candidate).delete()
       }
       return candidate
+    }
+  }
+
+  /**
+   * Runs `save` in a transaction. Two posts saved at the same moment can both find one slug
+   * free; the unique index refuses the second, which then runs again and picks the next one.
+   */
+  static async #transactionWithSlug(save: (trx: TransactionClientContract) => Promise<void>) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction(save)
+      } catch (error) {
+        if (!(error instanceof SlugTaken)) throw error
+        if (attempt === SLUG_ATTEMPTS) {
+          throw new RuleError(
+            'Another post was saved with the same title at this moment. Please save again.',
+            'title'
+          )
+        }
+      }
+    }
+  }
+
+  static async #saveWithSlug(post: Post) {
+    try {
+      await post.save()
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new SlugTaken()
+      throw error
     }
   }
 

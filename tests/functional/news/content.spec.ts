@@ -4,6 +4,7 @@ import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import drive from '@adonisjs/drive/services/main'
 import Post from '#models/post'
+import PostCategory from '#models/post_category'
 import CreateImageVariants from '#jobs/news/create_image_variants'
 import PostService from '#services/news/post_service'
 import { htmlPretendingToBePng, pngImage } from '#tests/fixtures/images'
@@ -16,6 +17,36 @@ import {
   makePost,
   textOf,
 } from '#tests/functional/news/helpers'
+
+/**
+ * Until the returned function is called, another post takes the slug of a post titled `title`
+ * the moment before it is saved, as a second editor saving the same title would; `times`
+ * limits how often.
+ */
+function raceForSlugOf(title: string, times = Number.POSITIVE_INFINITY) {
+  let left = times
+  const takeSlug = async (post: Post) => {
+    if (post.title !== title || left <= 0) return
+    left--
+    await Post.create(
+      {
+        title: 'Rival',
+        slug: post.slug,
+        bodySource: 'Rival.',
+        bodyHtml: '<p>Rival.</p>',
+        visibility: 'public',
+        status: 'draft',
+        pinned: false,
+        viewCount: 0,
+      },
+      { client: post.$trx }
+    )
+  }
+  Post.before('save', takeSlug)
+  return () => {
+    Post.$hooks.remove('before:save', takeSlug)
+  }
+}
 
 function form(categoryId: number, overrides: Record<string, string> = {}) {
   return {
@@ -295,5 +326,102 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     const byId = await client.get(`/news/posts/${first.id}`).redirects(0)
     byId.assertStatus(301)
     byId.assertHeader('location', '/news/annual-general-meeting-2026')
+  })
+
+  test('a slug taken by a post saved at the same moment is chosen again, never a 500', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    const draft = await makePost({ title: 'Old title', status: 'draft' })
+    cleanup(raceForSlugOf('Annual meeting', 2))
+
+    const created = await client
+      .post('/news/manage')
+      .form(form(category.id, { title: 'Annual meeting' }))
+      .loginAs(editor)
+      .withCsrfToken()
+      .redirects(0)
+    created.assertStatus(302)
+    const post = await Post.query()
+      .where('title', 'Annual meeting')
+      .whereNot('id', draft.id)
+      .firstOrFail()
+    created.assertHeader('location', `/news/manage/${post.id}/edit`)
+    assert.equal(post.slug, 'annual-meeting')
+
+    const renamed = await client
+      .put(`/news/manage/${draft.id}`)
+      .form(form(category.id, { title: 'Annual meeting' }))
+      .loginAs(editor)
+      .withCsrfToken()
+      .redirects(0)
+    renamed.assertStatus(302)
+    await draft.refresh()
+    assert.equal(draft.slug, 'annual-meeting-2')
+    const byId = await client.get(`/news/posts/${draft.id}`).loginAs(editor).redirects(0)
+    byId.assertHeader('location', '/news/annual-meeting-2')
+    assert.isNull(await Post.findBy('title', 'Rival'), 'the rivals of this test were rolled back')
+  })
+
+  test('when the slug keeps being taken, the writer is told and keeps what they typed', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    const draft = await makePost({ title: 'Old title', status: 'draft' })
+    cleanup(raceForSlugOf('Annual meeting'))
+    const message = 'Another post was saved with the same title at this moment. Please save again.'
+
+    for (const request of [client.post('/news/manage'), client.put(`/news/manage/${draft.id}`)]) {
+      const response = await request
+        .form(form(category.id, { title: 'Annual meeting', body: 'Typed with care.' }))
+        .loginAs(editor)
+        .withCsrfToken()
+        .redirects(0)
+      response.assertStatus(302)
+      response.assertFlashMessage('error', message)
+      response.assertFlashMessage('title', 'Annual meeting')
+      response.assertFlashMessage('body', 'Typed with care.')
+    }
+    assert.isNull(await Post.findBy('title', 'Annual meeting'))
+    await draft.refresh()
+    assert.equal(draft.title, 'Old title')
+  })
+
+  test('a category slug taken at the same moment is chosen again', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const editor = await UserFactory.apply('board').create()
+    let raced = false
+    const takeSlug = async (category: PostCategory) => {
+      if (raced || category.name !== 'Walks') return
+      raced = true
+      await PostCategory.create(
+        { name: 'Rival', slug: category.slug, position: 0 },
+        { client: category.$trx }
+      )
+    }
+    PostCategory.before('save', takeSlug)
+    cleanup(() => {
+      PostCategory.$hooks.remove('before:save', takeSlug)
+    })
+
+    const response = await client
+      .post('/news/manage/categories')
+      .form({ name: 'Walks' })
+      .loginAs(editor)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertFlashMessage('success', 'The category was added.')
+    const category = await PostCategory.findByOrFail('name', 'Walks')
+    assert.equal(category.slug, 'walks')
   })
 })
