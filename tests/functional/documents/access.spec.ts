@@ -300,6 +300,39 @@ test.group('Documents / access by role and level', (group) => {
     asVisitor.assertStatus(200)
     assert.notInclude(asVisitor.text(), 'Budget 2025')
   })
+
+  test('tag search takes % and _ literally', async ({ client, assert, cleanup }) => {
+    const board = await roles.board()
+    const folder = await makeFolder('Minutes', 'members')
+    const documents = await Promise.all([
+      makeDocument(board, folder, { title: 'Discount plan', tags: '50%' }),
+      makeDocument(board, folder, { title: 'Fifty ways', tags: '50 ways' }),
+      makeDocument(board, folder, { title: 'Question one', tags: 'q_1' }),
+      makeDocument(board, folder, { title: 'Queue one', tags: 'qx1' }),
+    ])
+    cleanup(async () => {
+      await Promise.all(documents.map(deleteFilesOf))
+    })
+
+    const percent = await client.get('/documents').qs({ tag: '50%' }).loginAs(board)
+    percent.assertStatus(200)
+    percent.assertTextIncludes('Discount plan')
+    assert.notInclude(percent.text(), 'Fifty ways')
+
+    const underscore = await client.get('/documents').qs({ tag: 'q_1' }).loginAs(board)
+    underscore.assertTextIncludes('Question one')
+    assert.notInclude(underscore.text(), 'Queue one')
+
+    const wildcard = await client.get('/documents').qs({ tag: '%' }).loginAs(board)
+    wildcard.assertStatus(200)
+    for (const title of ['Discount plan', 'Fifty ways', 'Question one', 'Queue one']) {
+      assert.notInclude(wildcard.text(), title)
+    }
+
+    const text = await client.get('/documents').qs({ q: 'q_1' }).loginAs(board)
+    text.assertTextIncludes('Question one')
+    assert.notInclude(text.text(), 'Queue one')
+  })
 })
 
 test.group('Documents / one access check per request', (group) => {

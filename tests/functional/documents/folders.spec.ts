@@ -219,4 +219,65 @@ test.group('Documents / folders', (group) => {
     looser.assertStatus(422)
     looser.assertTextIncludes('This level is looser than the folder')
   })
+
+  test('a document moves to another folder and is then seen as that folder allows', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const member = await roles.member()
+    const minutes = await makeFolder('Minutes', 'members')
+    const boardPapers = await makeFolder('Board papers', 'board')
+    const document = await makeDocument(board, minutes, { title: 'Budget draft' })
+    cleanup(() => deleteFilesOf(document))
+    await expectStatus(client.get(`/documents/${document.id}`).loginAs(member), 200)
+
+    const response = await client
+      .put(`/documents/${document.id}`)
+      .form({ title: 'Budget draft', folderId: boardPapers.id })
+      .loginAs(board)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    await document.refresh()
+    assert.equal(document.folderId, boardPapers.id)
+
+    await expectStatus(client.get(`/documents/${document.id}`).loginAs(member), 404)
+    await expectStatus(client.get(`/documents/${document.id}/download`).loginAs(member), 404)
+    const oldFolder = await client.get(`/documents/folders/${minutes.id}`).loginAs(member)
+    assert.notInclude(oldFolder.text(), 'Budget draft')
+    const newFolder = await client.get(`/documents/folders/${boardPapers.id}`).loginAs(board)
+    newFolder.assertTextIncludes('Budget draft')
+    const search = await client.get('/documents?q=budget').loginAs(member)
+    assert.notInclude(search.text(), 'Budget draft')
+  })
+
+  test('a document cannot be moved into a folder the editor may not add to', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const member = await roles.member()
+    const committee = await makeFolder('Festival committee', 'members')
+    const other = await makeFolder('Walks', 'members')
+    const closed = await makeFolder('Board papers', 'board')
+    await FolderGrant.create({ folderId: committee.id, userId: member.id, permission: 'edit' })
+    const document = await makeDocument(board, committee, { title: 'Stall plan' })
+    cleanup(() => deleteFilesOf(document))
+
+    for (const target of [other, closed]) {
+      const response = await client
+        .put(`/documents/${document.id}`)
+        .form({ title: 'Stall plan', folderId: target.id })
+        .loginAs(member)
+        .withCsrfToken()
+      response.assertStatus(422)
+      response.assertTextIncludes('Choose a folder you may add documents to.')
+    }
+    await document.refresh()
+    assert.equal(document.folderId, committee.id)
+    await expectStatus(client.get(`/documents/${document.id}`).loginAs(member), 200)
+  })
 })
