@@ -1,9 +1,19 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
+import drive from '@adonisjs/drive/services/main'
+import { QueueManager } from '@adonisjs/queue'
 import { UserFactory } from '#database/factories/user_factory'
 import AuditLog from '#models/audit_log'
+import NewsSubscription from '#models/news_subscription'
 import Post from '#models/post'
+import FanOutPostNotifications from '#jobs/news/fan_out_post_notifications'
+import SendPostNotification from '#jobs/news/send_post_notification'
+import PostService from '#services/news/post_service'
+import { pngImage } from '#tests/fixtures/images'
+import { smtpSink } from '#tests/helpers/mail'
 import {
+  attachImage,
+  deleteImages,
   expectStatus,
   isolateNews,
   makeCategory,
@@ -257,5 +267,95 @@ test.group('News / writing and review workflow', (group) => {
     response.assertHeader('location', `/admin/users/${member.id}`)
     await member.refresh()
     assert.isTrue(member.canAuthor)
+  })
+
+  test('an editor deletes a post: its page, images and pending emails go with it', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const category = await makeCategory('Walks')
+    const editor = await UserFactory.apply('board').create()
+    const member = await UserFactory.create()
+    await NewsSubscription.create({ userId: member.id, categoryId: category.id, mode: 'each' })
+    const post = await makePost({ title: 'Canal walk', category })
+    await attachImage(post, await pngImage(1200, 800))
+    cleanup(() => deleteImages(post))
+    const images = PostService.imageKeys(post)
+    assert.isNotEmpty(images)
+    for (const key of images) assert.isTrue(await drive.use().exists(key), key)
+    await expectStatus(client.get(`/news/${post.slug}`), 200)
+
+    const response = await client
+      .delete(`/news/manage/${post.id}`)
+      .loginAs(editor)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/news/manage')
+    response.assertFlashMessage('success', 'The post was deleted.')
+
+    assert.isNull(await Post.find(post.id))
+    for (const key of images) assert.isFalse(await drive.use().exists(key), key)
+    await expectStatus(client.get(`/news/${post.slug}`), 404)
+    await expectStatus(client.get(`/news/images/${post.id}/480`), 404)
+    const entry = await AuditLog.findByOrFail('action', 'post.deleted')
+    assert.equal(entry.actorId, editor.id)
+
+    // Announcement jobs queued before the deletion find nothing to send.
+    smtpSink.clear()
+    const fake = QueueManager.fake()
+    try {
+      const fanOut = new FanOutPostNotifications()
+      fanOut.$hydrate({ postId: post.id, afterUserId: 0 }, {} as any)
+      await fanOut.execute()
+      assert.lengthOf(fake.getPushedJobs(), 0)
+    } finally {
+      QueueManager.restore()
+    }
+    const mail = new SendPostNotification()
+    mail.$hydrate({ postId: post.id, userId: member.id }, {} as any)
+    await mail.execute()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    assert.lengthOf(smtpSink.to(member.email), 0)
+  })
+
+  test('an author deletes only their own unpublished post; others are refused with 403', async ({
+    client,
+    assert,
+  }) => {
+    const author = await UserFactory.merge({ canAuthor: true }).create()
+    const otherAuthor = await UserFactory.merge({ canAuthor: true }).create()
+    const member = await UserFactory.create()
+    const draft = await makePost({ title: 'My draft', status: 'draft', author })
+    const published = await makePost({ title: 'My published post', author })
+    const foreign = await makePost({ title: 'Their draft', status: 'draft', author: otherAuthor })
+
+    const refused: Array<[typeof author, Post]> = [
+      [author, published],
+      [author, foreign],
+      [member, draft],
+      [otherAuthor, draft],
+    ]
+    for (const [user, post] of refused) {
+      await expectStatus(
+        client.delete(`/news/manage/${post.id}`).loginAs(user).withCsrfToken(),
+        403
+      )
+    }
+    const visitor = await client.delete(`/news/manage/${draft.id}`).withCsrfToken().redirects(0)
+    visitor.assertStatus(302)
+    visitor.assertHeader('location', '/login')
+    for (const post of [draft, published, foreign]) {
+      assert.isNotNull(await Post.find(post.id), `${post.title} is kept`)
+    }
+
+    const own = await client
+      .delete(`/news/manage/${draft.id}`)
+      .loginAs(author)
+      .withCsrfToken()
+      .redirects(0)
+    own.assertStatus(302)
+    assert.isNull(await Post.find(draft.id))
   })
 })
