@@ -101,6 +101,27 @@ test.group('News / visibility per role', (group) => {
     refuse(underscore, 'A snakeXcase guide')
   })
 
+  test('a search without results says that nothing matches, not that there are no posts', async ({
+    client,
+  }) => {
+    const category = await makeCategory('Offers')
+    await makePost({ title: 'Open day for everyone', category })
+
+    const none = await client.get('/news').qs({ q: 'regatta' })
+    none.assertTextIncludes('No posts match “regatta”.')
+    refuse(none, 'No posts yet.')
+    refuse(none, '0 posts match')
+
+    const one = await client.get('/news').qs({ q: 'open day' })
+    one.assertTextIncludes('1 post matches “open day”.')
+    one.assertTextIncludes('Open day for everyone')
+
+    const emptyCategory = await makeCategory('Empty')
+    const empty = await client.get(`/news/categories/${emptyCategory.slug}`)
+    empty.assertTextIncludes('No posts yet.')
+    refuse(empty, 'No posts match')
+  })
+
   test('search and category pages follow the same rule', async ({ client }) => {
     const posts = await threePosts()
     const search = await client.get('/news').qs({ q: 'subscription' })
