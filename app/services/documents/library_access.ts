@@ -59,8 +59,9 @@ const builtInRequest = new WeakMap<HttpContext, Map<number | null, Promise<Libra
 
 /**
  * What one viewer may do in the library. Built once per request from the folder tree and the
- * viewer's grants (a change made during the request shows from the next one); the document policy, the folder policy and the `Document.visibleTo` scope
- * all ask it, so lists, pages, search and downloads agree.
+ * viewer's grants (a change made during the request shows from the next one); the document
+ * policy, the folder policy and the `Document.visibleTo` scope all ask it, so lists, pages,
+ * search and downloads agree.
  *
  * - Read: the viewer's role clears the item's effective level, or a grant on a folder on the
  *   item's path covers it (a grant covers what inherits from the granted folder, not what is
