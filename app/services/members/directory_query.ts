@@ -107,6 +107,23 @@ function isPostgres() {
 const bindingsOf = (query: Sql) => query.values as StrictValues[]
 
 /**
+ * PostgreSQL's matches of a one-word search: names from member_name_words, read from its index
+ * alone, and the other searched columns from member_search_profile_index (the expression is the
+ * index's). Several words match through the whole search document, whose index intersects
+ * them before reading any row, so few rows are read.
+ */
+function oneWord(term: string, cap: Sql) {
+  const tsquery = sql`to_tsquery('simple', ${postgresTsquery([term])})`
+  return sql`(select user_id, name_key as key from member_name_words
+      where word like ${`${term}%`} limit ${cap})
+    union
+    (select user_id, lower(name) from member_search
+      where to_tsvector('simple', coalesce(institution, '') || ' ' || coalesce(field, '') || ' '
+        || coalesce(interests, '')) @@ ${tsquery}
+      limit ${cap})`
+}
+
+/**
  * The rows of a query written as SQL (`rawQuery` answers in each driver's own shape).
  *
  * `prepared` names the statement after its text on PostgreSQL, so each connection parses it
@@ -368,6 +385,11 @@ export default class DirectoryQuery {
           and lower(profile_field_values.value) like ${`${prefix}%`} ${range}`
       const tsquery = sql`to_tsquery('simple', ${postgresTsquery(terms)})`
       const cap = raw(String(SORTED_MATCHES))
+      const textMatches =
+        terms.length === 1
+          ? oneWord(terms[0], cap)
+          : sql`(select user_id, lower(name) as key from member_search
+              where document @@ ${tsquery} limit ${cap})`
       filters.push({
         // One IN (... union ...) rather than two ORed INs: PostgreSQL turns it into a semi-join
         // and starts from the few matches instead of filtering every member in name order.
@@ -382,12 +404,10 @@ export default class DirectoryQuery {
               @@ ${tsquery} or users.id in (${fields}))`
           : sql`(users.id in (${fullText}) or users.id in (${fields}))`,
         matches: postgres
-          ? sql`(select user_id, lower(name) as key from member_search
-                where document @@ ${tsquery} limit ${cap})
-              union
-              (select member_search.user_id, lower(member_search.name) from (${fields}) as fields
-                inner join member_search on member_search.user_id = fields.user_id
-                limit ${cap})`
+          ? sql`${textMatches} union (select member_search.user_id, lower(member_search.name)
+              from (${fields}) as fields
+              inner join member_search on member_search.user_id = fields.user_id
+              limit ${cap})`
           : undefined,
       })
     }

@@ -63,6 +63,8 @@ test.group('Directory / search, filters and order', (group) => {
     assert.deepEqual(await search(client, member, 'q=lov'), ['Ada Lovelace'])
     assert.deepEqual(await search(client, member, 'q=GRA'), ['Grace Hopper'])
     assert.deepEqual(await search(client, member, 'q=ada+lov'), ['Ada Lovelace'])
+    assert.deepEqual(await search(client, member, 'q=%C3%89MI'), ['Émilie du Châtelet'])
+    assert.deepEqual(await search(client, member, 'q=ch%C3%A2t'), ['Émilie du Châtelet'])
   })
 
   test('finds members by institution, field and interests', async ({ client, assert }) => {
