@@ -49,48 +49,70 @@ interface StoredImage {
  */
 export default class PostService {
   static async create(author: User, input: PostInput, image?: MultipartFile | null) {
-    // The image first: a refused file must not leave a half-created post behind.
-    const stored = image ? await PostService.#storeImage(image) : null
     const post = new Post()
     post.authorId = author.id
     post.status = 'draft'
     post.pinned = false
     post.viewCount = 0
     await PostService.#fill(post, input)
-    await PostService.#transactionWithSlug(async (trx) => {
-      post.useTransaction(trx)
-      post.slug = await PostService.#uniqueSlug(trx, input.title)
-      if (stored) post.merge(stored.columns)
-      await PostService.#saveWithSlug(post)
-      await PostService.#syncTags(post, input.tags)
-    })
+    // The image first: a refused file must not leave a half-created post behind.
+    const stored = await PostService.#withImage(image, (newImage) =>
+      PostService.#transactionWithSlug(async (trx) => {
+        post.useTransaction(trx)
+        post.slug = await PostService.#uniqueSlug(trx, input.title)
+        if (newImage) post.merge(newImage.columns)
+        await PostService.#saveWithSlug(post)
+        await PostService.#syncTags(post, input.tags)
+      })
+    )
     await PostService.#queueVariants(post, stored)
     return post
   }
 
   static async update(post: Post, input: PostInput, image?: MultipartFile | null) {
-    const stored = image ? await PostService.#storeImage(image) : null
-    const previousImages = stored ? PostService.imageKeys(post) : []
+    const previousImages = image ? PostService.imageKeys(post) : []
     const previousSlug = post.slug
     const titleChanged = post.title !== input.title
     await PostService.#fill(post, input)
-    await PostService.#transactionWithSlug(async (trx) => {
-      post.useTransaction(trx)
-      if (titleChanged) {
-        post.slug = await PostService.#uniqueSlug(trx, input.title, post.id)
-        if (post.slug !== previousSlug) {
-          // Old links keep working: the former slug now redirects here (301).
-          await PostSlug.create({ postId: post.id, slug: previousSlug }, { client: trx })
+    const stored = await PostService.#withImage(image, (newImage) =>
+      PostService.#transactionWithSlug(async (trx) => {
+        post.useTransaction(trx)
+        if (titleChanged) {
+          post.slug = await PostService.#uniqueSlug(trx, input.title, post.id)
+          if (post.slug !== previousSlug) {
+            // Old links keep working: the former slug now redirects here (301).
+            await PostSlug.create({ postId: post.id, slug: previousSlug }, { client: trx })
+          }
         }
-      }
-      if (stored) post.merge(stored.columns)
-      await PostService.#saveWithSlug(post)
-      await PostService.#syncTags(post, input.tags)
-    })
+        if (newImage) post.merge(newImage.columns)
+        await PostService.#saveWithSlug(post)
+        await PostService.#syncTags(post, input.tags)
+      })
+    )
     await PostService.#queueVariants(post, stored)
     await Promise.all(previousImages.map((key) => ImageUploadService.delete(key)))
     await newsCache.invalidate()
     return post
+  }
+
+  /**
+   * Stores the uploaded image, if any, and saves with it; returns what was stored. When the save
+   * fails nothing points to the new file, so it is removed again.
+   */
+  static async #withImage(
+    image: MultipartFile | null | undefined,
+    save: (stored: StoredImage | null) => Promise<void>
+  ) {
+    const stored = image ? await PostService.#storeImage(image) : null
+    try {
+      await save(stored)
+    } catch (error) {
+      if (stored) {
+        await ImageUploadService.delete(`${stored.variants.base}-${stored.variants.widest}.webp`)
+      }
+      throw error
+    }
+    return stored
   }
 
   /** The image's widest variant, stored now; the post lists the others once they are made. */

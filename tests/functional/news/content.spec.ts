@@ -1,8 +1,11 @@
 import { test } from '@japa/runner'
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import sharp from 'sharp'
 import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import drive from '@adonisjs/drive/services/main'
+import { uploadsLocation } from '#config/drive'
 import Post from '#models/post'
 import PostCategory from '#models/post_category'
 import CreateImageVariants from '#jobs/news/create_image_variants'
@@ -391,6 +394,42 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     assert.isNull(await Post.findBy('title', 'Annual meeting'))
     await draft.refresh()
     assert.equal(draft.title, 'Old title')
+  })
+
+  test('a post that cannot be saved leaves no image file behind, and keeps its own', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const category = await makeCategory()
+    const editor = await UserFactory.apply('board').create()
+    const draft = await makePost({ title: 'Old title', status: 'draft' })
+    await attachImage(draft, await pngImage(1200, 800))
+    cleanup(() => deleteImages(draft))
+    const kept = PostService.imageKeys(draft)
+    const stored = async () => {
+      const names = await readdir(join(uploadsLocation, 'news')).catch(() => [] as string[])
+      return names.sort()
+    }
+    const before = await stored()
+    cleanup(raceForSlugOf('Annual meeting'))
+
+    for (const request of [client.post('/news/manage'), client.put(`/news/manage/${draft.id}`)]) {
+      const response = await request
+        .fields(form(category.id, { title: 'Annual meeting' }))
+        .file('image', await pngImage(1200, 800), {
+          filename: 'hall.png',
+          contentType: 'image/png',
+        })
+        .loginAs(editor)
+        .withCsrfToken()
+        .redirects(0)
+      response.assertStatus(302)
+      assert.deepEqual(await stored(), before)
+    }
+    await draft.refresh()
+    assert.deepEqual(PostService.imageKeys(draft), kept)
+    for (const key of kept) assert.isTrue(await drive.use().exists(key))
   })
 
   test('a category slug taken at the same moment is chosen again', async ({
