@@ -1,6 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import app from '@adonisjs/core/services/app'
+import { randomBytes } from 'node:crypto'
+import { basename } from 'node:path'
 import drive from '@adonisjs/drive/services/main'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -18,6 +17,8 @@ import MembershipStatusService, {
 } from '#services/members/membership_status_service'
 import { canTransition, TransitionRefusedError } from '#services/members/transitions'
 import SendMemberInvitation from '#jobs/members/send_member_invitation'
+import { affectedRows } from '#services/database/affected_rows'
+import { hashToken } from '#services/auth/token_hash'
 
 export const IMPORT_COLUMNS = [
   'email',
@@ -82,53 +83,67 @@ function blankToUndefined(record: Record<string, string>) {
   return out
 }
 
+/** Where a preview's file is kept in the shared storage: named after its token's hash. */
+function previewKey(tokenHash: string) {
+  return `member-imports/${tokenHash}.csv`
+}
+
+/** Previews older than this may no longer be confirmed. */
+function previewCutoff() {
+  return DateTime.utc().minus({ days: 1 }).toSQL({ includeOffset: false })
+}
+
 /**
  * Importing members from a spreadsheet, in two steps: a dry run in the request that parses and
- * checks every row and says what would happen (the file kept under tmp/ by a random token), then,
- * once confirmed, the import of the same file by the ImportMembers job. Rows are matched by email,
- * so importing twice updates, never duplicates; new accounts are invited to choose a password.
+ * checks every row and says what would happen (the file kept in the shared storage, its row in
+ * `member_import_previews`, under a random token), then, once confirmed, the import of the same
+ * file by the ImportMembers job. Any instance can take the confirmation. Rows are matched by
+ * email, so importing twice updates, never duplicates; new accounts are invited to choose a
+ * password.
  */
 export default class MemberImportService {
-  static directory() {
-    return app.tmpPath('member-imports')
-  }
-
   /** Keeps the uploaded file for the confirmation step; returns its token. */
   static async keep(bytes: Buffer, actor: User) {
-    const token = randomBytes(24).toString('base64url')
-    await mkdir(this.directory(), { recursive: true })
     await this.#forgetStale()
-    await writeFile(`${this.directory()}/${actor.id}-${token}.csv`, bytes)
+    const token = randomBytes(24).toString('base64url')
+    const tokenHash = hashToken(token)
+    await drive.use().put(previewKey(tokenHash), bytes)
+    await db.table('member_import_previews').insert({
+      token_hash: tokenHash,
+      user_id: actor.id,
+      created_at: DateTime.utc().toSQL({ includeOffset: false }),
+    })
     return token
   }
 
-  /** Previews nobody confirmed within a day are dropped. */
+  /** Previews nobody confirmed within a day are dropped, with their files. */
   static async #forgetStale() {
-    const limit = Date.now() - 24 * 60 * 60 * 1000
-    for (const name of await readdir(this.directory())) {
-      const path = `${this.directory()}/${name}`
-      const info = await stat(path).catch(() => null)
-      if (info && info.mtimeMs < limit) await rm(path, { force: true })
+    const stale = await db
+      .from('member_import_previews')
+      .whereNull('confirmed_at')
+      .where('created_at', '<', previewCutoff())
+      .select('token_hash')
+    for (const { token_hash: tokenHash } of stale) {
+      await drive.use().delete(previewKey(tokenHash))
+      await db.from('member_import_previews').where('token_hash', tokenHash).delete()
     }
   }
 
   /**
-   * Moves the confirmed preview's file to the storage every app and worker instance reads, for
-   * the import job; returns its key, or null when the preview expired or was already confirmed.
-   * The rename is atomic, so a double-clicked confirmation stages the file once.
+   * Marks the preview confirmed and returns its file's key for the import job, or null when the
+   * preview expired, is someone else's, or was already confirmed. The conditional update lets
+   * one confirmation through, whichever instance each of a double click reaches.
    */
   static async stage(token: string, actor: User) {
-    const kept = `${this.directory()}/${actor.id}-${token}.csv`
-    const claimed = `${kept}.${randomUUID()}.claimed`
-    try {
-      await rename(kept, claimed)
-    } catch {
-      return null
-    }
-    const key = `member-imports/${randomUUID()}.csv`
-    await drive.use().put(key, await readFile(claimed))
-    await rm(claimed, { force: true })
-    return key
+    const tokenHash = hashToken(token)
+    const confirmed = await db
+      .from('member_import_previews')
+      .where('token_hash', tokenHash)
+      .where('user_id', actor.id)
+      .whereNull('confirmed_at')
+      .where('created_at', '>=', previewCutoff())
+      .update({ confirmed_at: DateTime.utc().toSQL({ includeOffset: false }) })
+    return affectedRows(confirmed) === 1 ? previewKey(tokenHash) : null
   }
 
   /**
@@ -139,17 +154,32 @@ export default class MemberImportService {
     const disk = drive.use()
     if (!(await disk.exists(key))) return null
     const report = await this.import(Buffer.from(await disk.getBytes(key)), actor, origin)
-    await disk.delete(key)
+    await this.unstage(key)
     return report
   }
 
-  /** Drops a staged file that will not be imported (its admin may no longer import). */
+  /** Drops a staged file and its preview (imported, or its admin may no longer import). */
   static async unstage(key: string) {
     await drive.use().delete(key)
+    await db.from('member_import_previews').where('token_hash', basename(key, '.csv')).delete()
   }
 
-  static async discard(token: string, actor: User) {
-    await rm(`${this.directory()}/${actor.id}-${token}.csv`, { force: true })
+  static async discard(token: string) {
+    await this.unstage(previewKey(hashToken(token)))
+  }
+
+  /**
+   * Forgets the previews an admin left unconfirmed (an account being erased) and returns their
+   * files, for the caller to remove once its transaction has committed.
+   */
+  static async forgetPreviewsOf(user: User, trx: TransactionClientContract) {
+    const waiting = trx
+      .from('member_import_previews')
+      .where('user_id', user.id)
+      .whereNull('confirmed_at')
+    const rows = await waiting.clone().select('token_hash')
+    await waiting.delete()
+    return rows.map((row) => previewKey(row.token_hash))
   }
 
   static parse(bytes: Buffer): Record<string, string>[] {

@@ -6,6 +6,7 @@ import MembershipApplication from '#models/membership_application'
 import MembershipHistory from '#models/membership_history'
 import MembershipSeat from '#models/membership_seat'
 import ProfileFieldValue from '#models/profile_field_value'
+import MemberImportService from '#services/members/member_import_service'
 import privacyRegistry, { type ExportedFile } from '#services/privacy/privacy_registry'
 
 /*
@@ -95,6 +96,7 @@ privacyRegistry.register({
       .where('user_id', user.id)
       .whereNotNull('document_key')
     const keys = applications.map((application) => application.documentKey!)
+    keys.push(...(await MemberImportService.forgetPreviewsOf(user, trx)))
 
     await MembershipApplication.query({ client: trx }).where('user_id', user.id).delete()
     await MemberBadge.query({ client: trx }).where('user_id', user.id).delete()

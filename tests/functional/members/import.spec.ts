@@ -8,6 +8,7 @@ import Membership from '#models/membership'
 import MemberProfile from '#models/member_profile'
 import User from '#models/user'
 import drive from '@adonisjs/drive/services/main'
+import db from '@adonisjs/lucid/services/db'
 import ImportMembers from '#jobs/members/import_members'
 import MemberImportService from '#services/members/member_import_service'
 import type { ApiClient } from '@japa/api-client'
@@ -26,7 +27,7 @@ function csv(lines: string[]) {
 }
 
 // Previews the tests leave unconfirmed, removed after each test.
-const previews: { token: string; admin: User }[] = []
+const previews: string[] = []
 
 async function preview(client: ApiClient, admin: User, file: Buffer) {
   const response = await client
@@ -36,7 +37,7 @@ async function preview(client: ApiClient, admin: User, file: Buffer) {
     .withCsrfToken()
     .loginAs(admin)
   const match = response.text().match(/name="token" value="([\w-]+)"/)
-  if (match) previews.push({ token: match[1], admin })
+  if (match) previews.push(match[1])
   return response
 }
 
@@ -50,8 +51,8 @@ test.group('Members / CSV import', (group) => {
   isolateDatabase(group)
   group.each.teardown(forgetRateLimits)
   group.each.teardown(async () => {
-    for (const { token, admin } of previews.splice(0)) {
-      await MemberImportService.discard(token, admin)
+    for (const token of previews.splice(0)) {
+      await MemberImportService.discard(token)
     }
   })
 
@@ -272,6 +273,74 @@ test.group('Members / CSV import', (group) => {
       .loginAs(admin)
       .redirects(0)
     assert.include(replay.flashMessages().error, 'expired')
+  })
+
+  test('a preview is kept in the shared storage and the database, for any instance to confirm', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const type = await makeType()
+    const file = csv(['email,full_name,type', `${unique('s')}@import.test,S Person,${type.name}`])
+    const previewed = await preview(client, admin, file)
+    const token = tokenIn(previewed.text())
+    const [kept] = await db.from('member_import_previews').where('user_id', admin.id)
+    assert.notEqual(kept.token_hash, token, 'only the hash of the token is stored')
+    const key = `member-imports/${kept.token_hash}.csv`
+    assert.deepEqual(Buffer.from(await drive.use().getBytes(key)), file)
+
+    assert.equal(await MemberImportService.stage(token, admin), key)
+    assert.isNull(await MemberImportService.stage(token, admin), 'confirmed once')
+  })
+
+  test('a preview not confirmed within a day expires, and its file goes', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const type = await makeType()
+    const file = csv(['email,full_name,type', `${unique('d')}@import.test,D Person,${type.name}`])
+    const previewed = await preview(client, admin, file)
+    const token = tokenIn(previewed.text())
+    const [kept] = await db.from('member_import_previews').where('user_id', admin.id)
+    await db
+      .from('member_import_previews')
+      .where('token_hash', kept.token_hash)
+      .update({ created_at: DateTime.utc().minus({ hours: 25 }).toSQL({ includeOffset: false }) })
+
+    const late = await client
+      .post('/admin/members/import')
+      .form({ token })
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    assert.include(late.flashMessages().error, 'expired')
+
+    // The next upload clears what expired.
+    await preview(client, admin, file)
+    assert.isFalse(await drive.use().exists(`member-imports/${kept.token_hash}.csv`))
+    assert.lengthOf(await db.from('member_import_previews').where('token_hash', kept.token_hash), 0)
+  })
+
+  test('an admin who deletes their account takes their waiting previews with them', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await roles.admin()
+    const type = await makeType()
+    const file = csv(['email,full_name,type', `${unique('e')}@import.test,E Person,${type.name}`])
+    await preview(client, admin, file)
+    const [kept] = await db.from('member_import_previews').where('user_id', admin.id)
+
+    const deletion = await client
+      .delete('/account')
+      .form({ currentPassword: 'correct horse battery staple', confirmation: 'DELETE' })
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+    deletion.assertHeader('location', '/')
+    assert.lengthOf(await db.from('member_import_previews').where('user_id', admin.id), 0)
+    assert.isFalse(await drive.use().exists(`member-imports/${kept.token_hash}.csv`))
   })
 
   test('a file without the required columns is refused with a message', async ({
