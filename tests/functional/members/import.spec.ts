@@ -72,6 +72,7 @@ test.group('Members / CSV import', (group) => {
     response.assertStatus(200)
     const html = response.text()
     assert.include(html, '1 to create, 0 to update, 0 unchanged, 4 with errors')
+    assert.include(html, 'Import 1 row</button>')
     assert.include(html, 'no membership type is called &quot;Nonexistent&quot;')
     assert.include(html, 'full_name: a new member needs a name')
     assert.include(html, 'email:')
