@@ -53,7 +53,7 @@ const people: Who[] = ['visitor', 'user', 'member', 'board', 'admin']
 
 test.group('Admin area / who may enter', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   for (const route of routes) {
     for (const who of people) {

@@ -61,7 +61,7 @@ async function signInWithForm(client: ApiClient, email: string, password = PASSW
 
 test.group('Admin area / users list', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('admins page through accounts with an accessible pagination', async ({ client, assert }) => {
     const admin = await UserFactory.apply('admin').create()
@@ -171,7 +171,7 @@ test.group('Admin area / users list', (group) => {
 
 test.group('Admin area / changing accounts', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('an admin changes a role; the change is audited with the old and new role', async ({
     client,

@@ -28,7 +28,7 @@ const ADMIN: Who[] = ['admin']
 
 test.group('Members / authorization on every admin route', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
   group.each.teardown(() => forgetExportLimits())
 
   test('each role gets in only where it should', async ({ client, assert }) => {

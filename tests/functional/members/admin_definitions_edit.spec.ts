@@ -21,7 +21,7 @@ async function makeField(overrides: Partial<ProfileField> = {}) {
 
 test.group('Members / editing badges', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('an admin edits a badge from its form; the change is audited', async ({
     client,
@@ -192,7 +192,7 @@ test.group('Members / editing badges', (group) => {
 
 test.group('Members / editing custom profile fields', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('an admin changes label, visibility and searchability; the change is audited', async ({
     client,

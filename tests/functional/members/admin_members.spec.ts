@@ -26,7 +26,7 @@ function assertAbsent(response: { text(): string }, text: string) {
 
 test.group('Members / admin list, file and status', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('the list searches and filters by status, type and badge', async ({ client, assert }) => {
     const board = await roles.board()
@@ -266,7 +266,7 @@ test.group('Members / admin list, file and status', (group) => {
 
 test.group('Members / bulk actions', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('the first post only shows a confirmation; the confirmed one acts and skips refusals', async ({
     client,
@@ -402,7 +402,7 @@ test.group('Members / bulk actions', (group) => {
 
 test.group('Members / statistics', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('counts by status and type, new and lapsed this month, members over time', async ({
     client,

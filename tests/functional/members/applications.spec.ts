@@ -36,7 +36,7 @@ function applicationForm(typeId: number) {
 
 test.group('Members / applications', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('the form lists the open types with their fee', async ({ client }) => {
     const user = await roles.user()

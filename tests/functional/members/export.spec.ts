@@ -22,7 +22,7 @@ function rowsOf(text: string): Record<string, string>[] {
 
 test.group('Members / CSV export', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
   group.each.teardown(() => forgetExportLimits())
 
   test('only the chosen columns, with the list filters', async ({ client, assert }) => {

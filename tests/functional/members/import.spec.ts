@@ -49,7 +49,7 @@ function tokenIn(html: string) {
 
 test.group('Members / CSV import', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
   group.each.teardown(async () => {
     for (const token of previews.splice(0)) {
       await MemberImportService.discard(token)

@@ -29,7 +29,7 @@ import {
 
 test.group('Members / my membership', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('a member sees status, number, expiry and history; a visitor is sent to log in', async ({
     client,
@@ -78,7 +78,7 @@ test.group('Members / my membership', (group) => {
 
 test.group('Members / institutional seats', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('the holder invites into a seat; the invitee accepts and is a member while it is good', async ({
     client,
@@ -153,7 +153,7 @@ test.group('Members / institutional seats', (group) => {
 
 test.group('Members / custom profile fields', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('admins define fields; members fill them in, checked by kind', async ({
     client,
@@ -238,7 +238,7 @@ test.group('Members / custom profile fields', (group) => {
 
 test.group('Members / privacy', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('download my data holds membership, history, applications and badges', async ({
     assert,

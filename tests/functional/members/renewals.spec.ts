@@ -20,7 +20,7 @@ const today = DateTime.utc().startOf('day')
 
 test.group('Members / renewals and expiry', (group) => {
   isolateDatabase(group)
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
   group.each.setup(() => smtpSink.clear())
 
   test('reminders 30 and 7 days ahead and on the day: run twice, one mail each', async ({

@@ -12,7 +12,7 @@ import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
  * test transaction; it removes what it created.
  */
 test.group('Members / seat invitations at once', (group) => {
-  group.each.teardown(forgetRateLimits)
+  forgetRateLimits(group)
 
   test('two invitations for the last free seat: exactly one is sent, the other is refused', async ({
     client,
