@@ -1,13 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
 import { configProvider } from '@adonisjs/core'
-import limiter from '@adonisjs/limiter/services/main'
-import type { Group } from '@japa/runner/core'
 import type {
   ResolvedSessionConfig,
   SessionStoreWithTaggingContract,
 } from '@adonisjs/session/types'
-import User from '#models/user'
+import type User from '#models/user'
 
 export function randomIp() {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`
@@ -64,22 +62,4 @@ export async function closeOpenedSessions() {
 export async function sessionExists(id: string) {
   const store = await sessionStore()
   return (await store.read(id)) !== null
-}
-
-/**
- * After each test of the group, forgets the counters the named per-account limits keep for the
- * accounts the test created: they are keyed by account id, which a rolled-back database hands
- * out again, and live in Redis (outside the transaction) when it is configured. Register it
- * after isolateDatabase: setup cleanups run last-registered first, so the accounts are still
- * there.
- */
-export function forgetAccountLimits(group: Group, ...names: string[]) {
-  group.each.setup(() => async () => {
-    const counters = limiter.use({ requests: 1, duration: '1 minute' })
-    for (const user of await User.query().select('id')) {
-      for (const name of names) {
-        await counters.delete(`${name}_user_${user.id}`)
-      }
-    }
-  })
 }

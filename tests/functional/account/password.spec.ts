@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import hash from '@adonisjs/core/services/hash'
 import AuditLog from '#models/audit_log'
 import { UserFactory } from '#database/factories/user_factory'
@@ -6,7 +7,6 @@ import { isolateDatabase } from '#tests/helpers/database'
 import { smtpSink } from '#tests/helpers/mail'
 import {
   closeOpenedSessions,
-  forgetAccountLimits,
   openSessionElsewhere,
   sessionExists,
   uniqueEmail,
@@ -17,7 +17,7 @@ const NEW_PASSWORD = 'lantern orbit pebble marmalade'
 
 test.group('Account / change password', (group) => {
   isolateDatabase(group)
-  forgetAccountLimits(group, 'account_password')
+  forgetRateLimits(group, 'account_password')
   group.each.teardown(() => closeOpenedSessions())
 
   test('changes the password, ends the other sessions and tells the owner', async ({

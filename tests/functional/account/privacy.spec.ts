@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { unzipSync, strFromU8 } from 'fflate'
 import { ApiRequest } from '@japa/api-client'
 import sharp from 'sharp'
@@ -13,7 +14,6 @@ import AuditLogService from '#services/audit/audit_log_service'
 import { pngImage } from '#tests/fixtures/images'
 import {
   closeOpenedSessions,
-  forgetAccountLimits,
   openSessionElsewhere,
   randomIp,
   sessionExists,
@@ -34,7 +34,7 @@ async function withAvatar(user: User, client: any) {
 
 test.group('Account / download my data', (group) => {
   isolateDatabase(group)
-  forgetAccountLimits(group, 'data_export')
+  forgetRateLimits(group, 'data_export')
   group.setup(() => {
     ApiRequest.addParser('application/zip', (response, callback) => {
       const chunks: Buffer[] = []
@@ -136,7 +136,7 @@ test.group('Account / download my data', (group) => {
 
 test.group('Account / delete my account', (group) => {
   isolateDatabase(group)
-  forgetAccountLimits(group, 'account_password')
+  forgetRateLimits(group, 'account_password')
   group.each.teardown(() => closeOpenedSessions())
 
   test('erases the personal data, ends every session and logs out', async ({ client, assert }) => {

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
 import type User from '#models/user'
-import { forgetRateLimits } from './rate_limits.js'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 
 type Who = 'visitor' | 'user' | 'member' | 'board' | 'admin'
 type Expected = 'login' | 403 | 200 | 302

@@ -6,7 +6,7 @@ import AuditLog from '#models/audit_log'
 import SessionRegistry from '#services/auth/session_registry'
 import LoginLockoutService from '#services/auth/login_lockout_service'
 import env from '#start/env'
-import { forgetRateLimits } from './rate_limits.js'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 
 const PASSWORD = 'correct horse battery staple'
 

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { isolateDatabase } from '#tests/helpers/database'
-import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import type User from '#models/user'
 import ProfileField from '#models/profile_field'
 import {

@@ -3,7 +3,7 @@ import AuditLog from '#models/audit_log'
 import Badge from '#models/badge'
 import ProfileField from '#models/profile_field'
 import { isolateDatabase } from '#tests/helpers/database'
-import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { makeBadge, randomIp, roles, unique } from '#tests/functional/members/fixtures'
 
 async function makeField(overrides: Partial<ProfileField> = {}) {

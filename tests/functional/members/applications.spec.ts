@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import drive from '@adonisjs/drive/services/main'
 import { isolateDatabase } from '#tests/helpers/database'
-import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { smtpSink } from '#tests/helpers/mail'
 import Membership from '#models/membership'
 import MembershipApplication from '#models/membership_application'

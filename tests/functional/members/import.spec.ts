@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { isolateDatabase } from '#tests/helpers/database'
-import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { smtpSink } from '#tests/helpers/mail'
 import { linkIn } from '#tests/helpers/smtp_sink'
 import AuditLog from '#models/audit_log'

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import { isolateDatabase } from '#tests/helpers/database'
-import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { smtpSink } from '#tests/helpers/mail'
 import MembershipReminder from '#models/membership_reminder'
 import type User from '#models/user'

@@ -5,7 +5,7 @@ import MembershipSeat from '#models/membership_seat'
 import MembershipType from '#models/membership_type'
 import User from '#models/user'
 import { makeMembership, makeType, randomIp, roles } from '#tests/functional/members/fixtures'
-import { forgetRateLimits } from '#tests/functional/admin/rate_limits'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 
 /*
  * Real concurrency needs real transactions, so this group does not run inside the rolled-back
