@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { isolateDatabase } from '#tests/helpers/database'
 import DocumentDownload from '#models/document_download'
 import {
@@ -14,6 +15,7 @@ import {
 
 test.group('Documents / downloads', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'document_download_user')
 
   test('a PDF is served inline with its detected type, nosniff and no caching by others', async ({
     client,

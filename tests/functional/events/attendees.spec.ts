@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import EventRegistration from '#models/event_registration'
@@ -8,6 +9,7 @@ import { makeEvent, seat, statusOf } from '#tests/functional/events/helpers'
 
 test.group('Events / attendees, CSV and check-in', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'event_registration')
 
   test('only the board and the event organiser reach the attendee list, CSV and check-in', async ({
     client,

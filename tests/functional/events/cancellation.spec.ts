@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { UserFactory } from '#database/factories/user_factory'
 import Event from '#models/event'
 import EventRegistration from '#models/event_registration'
@@ -15,6 +16,7 @@ import {
 
 test.group('Events / cancellation and change notices', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'event_registration')
 
   test('cancelling asks for a message, tells registrants and the waitlist, keeps the record', async ({
     client,

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import type { ApiClient } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
@@ -50,6 +51,7 @@ async function storedCovers() {
 
 test.group('Events / editing', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'event_registration')
 
   test('the board creates an event: sanitized description, UTC times with the zone, audit', async ({
     client,

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import ICAL from 'ical.js'
 import { UserFactory } from '#database/factories/user_factory'
 import CalendarService from '#services/events/calendar_service'
@@ -22,6 +23,7 @@ function form(overrides: Record<string, string> = {}) {
 
 test.group('Events / iCalendar downloads and feeds', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'event_registration')
 
   test('an .ics download has a stable UID, SEQUENCE bumped on changes, zone, URL, LOCATION, STATUS', async ({
     client,

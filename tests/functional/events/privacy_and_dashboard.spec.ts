@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import db from '@adonisjs/lucid/services/db'
 import { UserFactory } from '#database/factories/user_factory'
 import EventRegistration from '#models/event_registration'
@@ -15,6 +16,7 @@ function eventsModule() {
 
 test.group('Events / privacy and dashboard', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'event_registration')
 
   test('the export holds registrations with answers and check-ins, never the feed secret', async ({
     assert,

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import CalendarService from '#services/events/calendar_service'
@@ -16,6 +17,7 @@ import {
 
 test.group('Events / registration', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'event_registration')
 
   test('a member registers, sees "1 of 10" and gets a confirmation with the event as .ics', async ({
     client,

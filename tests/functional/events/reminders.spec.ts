@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import EventReminder from '#models/event_reminder'
@@ -13,6 +14,7 @@ function remindersTo(address: string) {
 
 test.group('Events / reminders', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'event_registration')
 
   test('each attendee gets the reminder once, however often the scheduler runs', async ({
     assert,

@@ -1,10 +1,12 @@
 import { test } from '@japa/runner'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
 import { makeEvent, statusOf, uniqueIp } from '#tests/functional/events/helpers'
 
 test.group('Events / visibility per role', (group) => {
   isolateDatabase(group)
+  forgetRateLimits(group, 'event_registration')
 
   test('visitors, non-members, members and the board each see their levels', async ({
     client,
