@@ -201,6 +201,11 @@ export default class DirectoryQuery {
     const backwards = before !== null
     const seek = after ?? before
     const direction = raw(backwards ? 'desc' : 'asc')
+    // (key, id) past the cursor's, spelled so that both databases seek an index on the key.
+    const pastCursor = (key: Sql, id: Sql, cursor: DirectoryCursor) => {
+      const [op, strict] = backwards ? [raw('<='), raw('<')] : [raw('>='), raw('>')]
+      return sql`${key} ${op} ${cursor.key} and (${key} ${strict} ${cursor.key} or ${id} ${strict} ${cursor.id})`
+    }
     // Written into the SQL: a prepared statement's plan could not count on a bound limit.
     const limit = raw(String(Math.trunc(perPage) + 1))
 
@@ -232,13 +237,7 @@ export default class DirectoryQuery {
         conditions.push(!narrow && filter.broad ? filter.broad : filter.condition)
       }
       if (member) conditions.push(sql`users.id = ${member}`)
-      else if (seek) {
-        // (key, id) > (k, i), spelled so that both databases seek the index on the key.
-        const [op, strict] = backwards ? [raw('<='), raw('<')] : [raw('>='), raw('>')]
-        conditions.push(
-          sql`${key} ${op} ${seek.key} and (${key} ${strict} ${seek.key} or ${id} ${strict} ${seek.id})`
-        )
-      }
+      else if (seek) conditions.push(pastCursor(key, id, seek))
       const tables = DirectoryQuery.#tables(source, postgres ? null : plan)
       return sql`select users.id, users.full_name, users.display_name, users.email,
           users.show_email, member_profiles.institution, member_profiles.position,
@@ -273,10 +272,7 @@ export default class DirectoryQuery {
       const listed = anySeat
         ? sql`(${pageOf('own', member)}) union all (${pageOf('seat', member)}) limit 1`
         : pageOf('own', member)
-      const [op, strict] = backwards ? [raw('<='), raw('<')] : [raw('>='), raw('>')]
-      const from = seek
-        ? sql`where key ${op} ${seek.key} and (key ${strict} ${seek.key} or user_id ${strict} ${seek.id})`
-        : empty
+      const from = seek ? sql`where ${pastCursor(raw('key'), raw('user_id'), seek)}` : empty
       const found = await rowsOf(
         sql`with matches as materialized (${search.matches})
           select counted.matched, page.*
