@@ -1,12 +1,12 @@
 import string from '@adonisjs/core/helpers/string'
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import PostCategory from '#models/post_category'
 import type User from '#models/user'
 import { RuleError } from '#exceptions/rule_error'
 import AuditLogService from '#services/audit/audit_log_service'
 import { isUniqueViolation } from '#services/database/unique_violation'
+import { transactionRetriedOnClash } from '#services/database/clash_retry'
 import newsCache from '#services/news/news_cache'
 
 // Creations that lose their slug to a category added at the same moment and pick again.
@@ -24,32 +24,30 @@ export interface CategoryInput {
  */
 export default class CategoryService {
   static async create(input: CategoryInput, editor: User, ctx?: HttpContext) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const category = await db.transaction(async (trx) =>
-          PostCategory.create(
-            {
-              name: input.name,
-              slug: await CategoryService.#freeSlug(trx, input.name),
-              description: input.description || null,
-              position: input.position ?? 0,
-            },
-            { client: trx }
-          )
-        )
-        await CategoryService.#changed(category, editor, ctx)
-        return category
-      } catch (error) {
-        // Another editor added a category with this slug since it was found free.
-        if (!isUniqueViolation(error)) throw error
-        if (attempt === SLUG_ATTEMPTS) {
-          throw new RuleError(
+    // Another editor may add a category with the same slug after it was found free.
+    const category = await transactionRetriedOnClash(
+      async (trx) =>
+        PostCategory.create(
+          {
+            name: input.name,
+            slug: await CategoryService.#freeSlug(trx, input.name),
+            description: input.description || null,
+            position: input.position ?? 0,
+          },
+          { client: trx }
+        ),
+      {
+        attempts: SLUG_ATTEMPTS,
+        isClash: isUniqueViolation,
+        exhausted: () =>
+          new RuleError(
             'Another category was added with the same name at this moment. Please try again.',
             'name'
-          )
-        }
+          ),
       }
-    }
+    )
+    await CategoryService.#changed(category, editor, ctx)
+    return category
   }
 
   static async #freeSlug(trx: TransactionClientContract, name: string) {

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon'
 import string from '@adonisjs/core/helpers/string'
-import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -11,6 +10,7 @@ import type User from '#models/user'
 import { RuleError } from '#exceptions/rule_error'
 import AuditLogService from '#services/audit/audit_log_service'
 import { isUniqueViolation } from '#services/database/unique_violation'
+import { transactionRetriedOnClash } from '#services/database/clash_retry'
 import ImageUploadService from '#services/uploads/image_upload_service'
 import { renderMarkdown } from '#services/content/rich_text'
 import newsCache from '#services/news/news_cache'
@@ -258,20 +258,16 @@ export default class PostService {
    * Runs `save` in a transaction. Two posts saved at the same moment can both find one slug
    * free; the unique index refuses the second, which then runs again and picks the next one.
    */
-  static async #transactionWithSlug(save: (trx: TransactionClientContract) => Promise<void>) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await db.transaction(save)
-      } catch (error) {
-        if (!(error instanceof SlugTaken)) throw error
-        if (attempt === SLUG_ATTEMPTS) {
-          throw new RuleError(
-            'Another post was saved with the same title at this moment. Please save again.',
-            'title'
-          )
-        }
-      }
-    }
+  static #transactionWithSlug(save: (trx: TransactionClientContract) => Promise<void>) {
+    return transactionRetriedOnClash(save, {
+      attempts: SLUG_ATTEMPTS,
+      isClash: (error) => error instanceof SlugTaken,
+      exhausted: () =>
+        new RuleError(
+          'Another post was saved with the same title at this moment. Please save again.',
+          'title'
+        ),
+    })
   }
 
   static async #saveWithSlug(post: Post) {
