@@ -249,6 +249,27 @@ test.group('Members / CSV import', (group) => {
     assert.isFalse(await drive.use().exists(key!), 'the staged file is removed')
   })
 
+  test('an import whose admin lost the right before it ran imports nothing', async ({ assert }) => {
+    const admin = await roles.admin()
+    const type = await makeType()
+    const fresh = `${unique('late')}@import.test`
+    const file = csv(['email,full_name,type', `${fresh},Late Person,${type.name}`])
+    const key = await MemberImportService.stage(await MemberImportService.keep(file, admin), admin)
+    admin.role = 'board'
+    await admin.save()
+
+    const job = new ImportMembers()
+    job.$hydrate({ key: key!, actorId: admin.id, origin: { ip: null, userAgent: null } }, {} as any)
+    await job.execute()
+    assert.isNull(await User.findBy('email', fresh))
+    assert.isFalse(await drive.use().exists(key!))
+    assert.lengthOf(await db.from('member_import_previews').where('user_id', admin.id), 0)
+    assert.lengthOf(
+      smtpSink.to(admin.email).filter((m) => (m.subject ?? '').startsWith('Member import done')),
+      0
+    )
+  })
+
   test('a preview token is single-use and bound to the admin who uploaded', async ({
     client,
     assert,
