@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
 import { forgetRateLimits } from '#tests/helpers/rate_limits'
-import type { ApiClient } from '@japa/api-client'
+import type { ApiClient, ApiRequest } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import Event from '#models/event'
@@ -41,6 +41,16 @@ async function withCover(client: ApiClient, board: User, overrides: Record<strin
     .loginAs(board)
     .withCsrfToken()
   return Event.findByOrFail('title', overrides.title)
+}
+
+/** Sends an event form with a cover picture, as `board`, and answers without following redirects. */
+async function sendWithCover(request: ApiRequest, board: User, overrides: Record<string, string>) {
+  return request
+    .fields(form(overrides))
+    .file('cover', await pngImage(800, 600), { filename: 'cover.png', contentType: 'image/png' })
+    .loginAs(board)
+    .withCsrfToken()
+    .redirects(0)
 }
 
 /** The cover files in the storage the app writes to, as keys. */
@@ -183,13 +193,7 @@ test.group('Events / editing', (group) => {
   }) => {
     const board = await UserFactory.apply('board').create()
     const before = await storedCovers()
-    const response = await client
-      .post('/events')
-      .fields(form({ repeat: 'weekly' }))
-      .file('cover', await pngImage(1600, 900), { filename: 'cover.png', contentType: 'image/png' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await sendWithCover(client.post('/events'), board, { repeat: 'weekly' })
     response.assertStatus(302)
     assert.deepEqual(response.flashMessages().inputErrorsBag, {
       repeatCount: ['Give a number of occurrences or an end date.'],
@@ -208,13 +212,9 @@ test.group('Events / editing', (group) => {
     const oldKey = event.coverImageKey!
     cleanup(() => ImageUploadService.delete(oldKey))
 
-    const response = await client
-      .put(`/events/${event.id}`)
-      .fields(form({ title: 'Open day' }))
-      .file('cover', await pngImage(800, 600), { filename: 'new.png', contentType: 'image/png' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await sendWithCover(client.put(`/events/${event.id}`), board, {
+      title: 'Open day',
+    })
     response.assertStatus(302)
     await event.refresh()
     cleanup(() => ImageUploadService.delete(event.coverImageKey))
@@ -241,13 +241,9 @@ test.group('Events / editing', (group) => {
     cleanup(() => {
       Event.$hooks.remove('before:update', failSave)
     })
-    const response = await client
-      .put(`/events/${event.id}`)
-      .fields(form({ title: 'Open day, renamed' }))
-      .file('cover', await pngImage(800, 600), { filename: 'new.png', contentType: 'image/png' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await sendWithCover(client.put(`/events/${event.id}`), board, {
+      title: 'Open day, renamed',
+    })
     response.assertStatus(500)
 
     assert.deepEqual(await storedCovers(), before)
