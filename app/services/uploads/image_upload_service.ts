@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import sharp from 'sharp'
 import drive from '@adonisjs/drive/services/main'
 import { Exception } from '@adonisjs/core/exceptions'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { detectImageType } from '#services/uploads/file_type'
+
+/*
+ * sharp (libvips) adds about 20 MB to every process that loads it; most requests and jobs never
+ * touch an image, so it is loaded with the first one that does.
+ */
+async function image(input: Buffer) {
+  const { default: sharp } = await import('sharp')
+  return sharp(input, { limitInputPixels: 40_000_000 })
+}
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
 export const MAX_IMAGE_SIZE = '5mb'
@@ -56,7 +64,7 @@ export default class ImageUploadService {
     const bytes = await ImageUploadService.#readImage(file)
     let originalWidth: number
     try {
-      const metadata = await sharp(bytes, { limitInputPixels: 40_000_000 }).metadata()
+      const metadata = await (await image(bytes)).metadata()
       originalWidth = metadata.autoOrient?.width ?? metadata.width
     } catch {
       throw new UploadRejectedError('The image could not be read. It may be damaged.')
@@ -71,7 +79,7 @@ export default class ImageUploadService {
       fit: 'inside',
     })
     await drive.use().put(`${base}-${widest}.webp`, encoded, { contentType: 'image/webp' })
-    const metadata = await sharp(encoded).metadata()
+    const metadata = await (await image(encoded)).metadata()
     return {
       base,
       widest,
@@ -113,7 +121,9 @@ export default class ImageUploadService {
 
   static async #encode(bytes: Buffer, variant: ImageVariant) {
     try {
-      return await sharp(bytes, { limitInputPixels: 40_000_000 })
+      return await (
+        await image(bytes)
+      )
         .rotate()
         .resize(variant.width, variant.height, {
           fit: variant.fit,
