@@ -13,7 +13,7 @@ import type { AccessLevel } from '#services/documents/library_access'
 import type { ReceivedFile } from '#services/documents/upload_receiver'
 import { createHash } from 'node:crypto'
 import { rm } from 'node:fs/promises'
-import { ApiRequest, type ApiResponse } from '@japa/api-client'
+import { ApiRequest, type ApiClient, type ApiResponse } from '@japa/api-client'
 
 // Downloads answer with binary types the HTTP client does not buffer by itself.
 const collectBytes: Parameters<typeof ApiRequest.addParser>[1] = (response, done) => {
@@ -116,4 +116,38 @@ export async function versionsOf(document: Document) {
 export async function deleteFilesOf(document: Document) {
   const versions = await versionsOf(document)
   await Promise.all(versions.map((version) => drive.use().delete(version.driveKey)))
+}
+
+/*
+ * The library's upload forms, sent over HTTP as `user` with a CSRF token. Each answers without
+ * following redirects, so a test sees the 302 of a stored file and the flash messages it set.
+ */
+
+function submitted(request: ApiRequest, user: User) {
+  return request.loginAs(user).withCsrfToken().redirects(0)
+}
+
+/** What the upload forms send: the file as the browser names it, and the form's fields. */
+interface Upload {
+  file: Buffer
+  filename: string
+  contentType?: string
+  title?: string
+  description?: string
+  tags?: string
+  changeNote?: string
+}
+
+function withFile(request: ApiRequest, { file, filename, contentType, ...fields }: Upload) {
+  return request.fields(fields).file('file', file, { filename, contentType })
+}
+
+/** Sends the upload form of `folder`: a new document. */
+export function uploadDocument(client: ApiClient, user: User, folder: Folder, upload: Upload) {
+  return submitted(withFile(client.post(`/documents/folders/${folder.id}/documents`), upload), user)
+}
+
+/** Sends the new-version form of `document`. */
+export function uploadVersion(client: ApiClient, user: User, document: Document, upload: Upload) {
+  return submitted(withFile(client.post(`/documents/${document.id}/versions`), upload), user)
 }

@@ -14,6 +14,8 @@ import {
   minimalPdf,
   roles,
   sha256,
+  uploadDocument,
+  uploadVersion,
   versionsOf,
 } from '#tests/functional/documents/helpers'
 
@@ -60,13 +62,14 @@ test.group('Documents / uploads', (group) => {
     const board = await roles.board()
     const folder = await makeFolder('Statutes', 'members')
     const pdf = minimalPdf('Statutes of the society')
-    const response = await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', pdf, { filename: 'Statutes 2024.pdf', contentType: 'application/pdf' })
-      .fields({ title: 'Statutes', description: 'As amended in 2024', tags: 'Rules, governance' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await uploadDocument(client, board, folder, {
+      file: pdf,
+      filename: 'Statutes 2024.pdf',
+      contentType: 'application/pdf',
+      title: 'Statutes',
+      description: 'As amended in 2024',
+      tags: 'Rules, governance',
+    })
     response.assertStatus(302)
 
     const document = await Document.findByOrFail('title', 'Statutes')
@@ -106,13 +109,12 @@ test.group('Documents / uploads', (group) => {
         const board = await roles.board()
         const folder = await makeFolder('Minutes', 'members')
         const keysBefore = await storedDocumentKeys()
-        const response = await client
-          .post(`/documents/folders/${folder.id}/documents`)
-          .file('file', Buffer.from(bytes), { filename, contentType: 'application/pdf' })
-          .fields({ title: 'Spoofed' })
-          .loginAs(board)
-          .withCsrfToken()
-          .redirects(0)
+        const response = await uploadDocument(client, board, folder, {
+          file: Buffer.from(bytes),
+          filename,
+          contentType: 'application/pdf',
+          title: 'Spoofed',
+        })
         response.assertStatus(422)
         response.assertTextIncludes(
           'The file&#x27;s content is not PDF, although its name ends in &quot;.pdf&quot;.'
@@ -127,14 +129,11 @@ test.group('Documents / uploads', (group) => {
   test('HTML posing as plain text is refused', async ({ client }) => {
     const board = await roles.board()
     const folder = await makeFolder('Minutes', 'members')
-    const response = await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', Buffer.from('\n  <html><script>alert(1)</script></html>'), {
-        filename: 'notes.txt',
-      })
-      .fields({ title: 'Notes' })
-      .loginAs(board)
-      .withCsrfToken()
+    const response = await uploadDocument(client, board, folder, {
+      file: Buffer.from('\n  <html><script>alert(1)</script></html>'),
+      filename: 'notes.txt',
+      title: 'Notes',
+    })
     response.assertStatus(422)
     response.assertTextIncludes('The file is not plain text')
   })
@@ -164,12 +163,11 @@ test.group('Documents / uploads', (group) => {
   }) => {
     const board = await roles.board()
     const folder = await makeFolder('Minutes', 'members')
-    const response = await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', minimalPdf(), { filename: 'minutes.docx' })
-      .fields({ title: 'Minutes' })
-      .loginAs(board)
-      .withCsrfToken()
+    const response = await uploadDocument(client, board, folder, {
+      file: minimalPdf(),
+      filename: 'minutes.docx',
+      title: 'Minutes',
+    })
     response.assertStatus(422)
     response.assertTextIncludes(
       'The file&#x27;s content is PDF, but its name ends in &quot;.docx&quot;.'
@@ -180,12 +178,11 @@ test.group('Documents / uploads', (group) => {
     const board = await roles.board()
     const folder = await makeFolder('Minutes', 'members')
     const zip = Buffer.from('504b0304140000000000', 'hex')
-    const response = await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', Buffer.concat([zip, Buffer.alloc(64)]), { filename: 'tool.exe' })
-      .fields({ title: 'Tool' })
-      .loginAs(board)
-      .withCsrfToken()
+    const response = await uploadDocument(client, board, folder, {
+      file: Buffer.concat([zip, Buffer.alloc(64)]),
+      filename: 'tool.exe',
+      title: 'Tool',
+    })
     response.assertStatus(422)
     response.assertTextIncludes('This kind of file is not accepted.')
   })
@@ -198,12 +195,11 @@ test.group('Documents / uploads', (group) => {
     const board = await roles.board()
     const folder = await makeFolder('Accounts', 'members')
     const csv = Buffer.from('date,amount,payee\n2024-01-03,12.50,Café Bleu\n')
-    await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', csv, { filename: 'ledger.csv' })
-      .fields({ title: 'Ledger' })
-      .loginAs(board)
-      .withCsrfToken()
+    await uploadDocument(client, board, folder, {
+      file: csv,
+      filename: 'ledger.csv',
+      title: 'Ledger',
+    })
     const document = await Document.findByOrFail('title', 'Ledger')
     cleanup(() => deleteFilesOf(document))
     const download = await client.get(`/documents/${document.id}/download`).loginAs(board)
@@ -227,13 +223,11 @@ test.group('Documents / uploads', (group) => {
 
     for (const extra of [300 * 1024, 4 * 1024 * 1024]) {
       const oversized = Buffer.concat([minimalPdf(), Buffer.alloc(1024 * 1024 + extra, 0x20)])
-      const response = await client
-        .post(`/documents/folders/${folder.id}/documents`)
-        .fields({ title: 'Too big' })
-        .file('file', oversized, { filename: 'big.pdf' })
-        .loginAs(board)
-        .withCsrfToken()
-        .redirects(0)
+      const response = await uploadDocument(client, board, folder, {
+        file: oversized,
+        filename: 'big.pdf',
+        title: 'Too big',
+      })
       response.assertStatus(413)
       response.assertTextIncludes('The file is larger than 1 MB.')
     }
@@ -253,13 +247,11 @@ test.group('Documents / uploads', (group) => {
       ['../../../etc/passwd.pdf', 'Traversal one'],
       ['..\\..\\windows\\"evil"\r\n.pdf', 'Traversal two'],
     ]) {
-      const response = await client
-        .post(`/documents/folders/${folder.id}/documents`)
-        .file('file', minimalPdf(), { filename })
-        .fields({ title })
-        .loginAs(board)
-        .withCsrfToken()
-        .redirects(0)
+      const response = await uploadDocument(client, board, folder, {
+        file: minimalPdf(),
+        filename,
+        title,
+      })
       response.assertStatus(302)
     }
     const first = await Document.findByOrFail('title', 'Traversal one')
@@ -290,22 +282,20 @@ test.group('Documents / uploads', (group) => {
     const folder = await makeFolder('Minutes', 'members')
     const first = minimalPdf('Draft')
     const second = minimalPdf('Final version')
-    await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', first, { filename: 'minutes.pdf' })
-      .fields({ title: 'AGM minutes', changeNote: 'Draft for comments' })
-      .loginAs(board)
-      .withCsrfToken()
+    await uploadDocument(client, board, folder, {
+      file: first,
+      filename: 'minutes.pdf',
+      title: 'AGM minutes',
+      changeNote: 'Draft for comments',
+    })
     const document = await Document.findByOrFail('title', 'AGM minutes')
     cleanup(() => deleteFilesOf(document))
 
-    const upload = await client
-      .post(`/documents/${document.id}/versions`)
-      .file('file', second, { filename: 'minutes-final.pdf' })
-      .fields({ changeNote: 'Approved by the meeting' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const upload = await uploadVersion(client, board, document, {
+      file: second,
+      filename: 'minutes-final.pdf',
+      changeNote: 'Approved by the meeting',
+    })
     upload.assertStatus(302)
     upload.assertFlashMessage('success', 'Version 2 is now the current one.')
 
@@ -360,23 +350,20 @@ test.group('Documents / uploads', (group) => {
     const pdf = minimalPdf()
     const parent = await makeFolder('Archive', 'members', null, Math.floor(pdf.length * 1.5))
     const child = await makeFolder('2023', null, parent)
-    const ok = await client
-      .post(`/documents/folders/${child.id}/documents`)
-      .file('file', pdf, { filename: 'a.pdf' })
-      .fields({ title: 'First' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const ok = await uploadDocument(client, board, child, {
+      file: pdf,
+      filename: 'a.pdf',
+      title: 'First',
+    })
     ok.assertStatus(302)
     const first = await Document.findByOrFail('title', 'First')
     cleanup(() => deleteFilesOf(first))
 
-    const full = await client
-      .post(`/documents/folders/${child.id}/documents`)
-      .file('file', pdf, { filename: 'b.pdf' })
-      .fields({ title: 'Second' })
-      .loginAs(board)
-      .withCsrfToken()
+    const full = await uploadDocument(client, board, child, {
+      file: pdf,
+      filename: 'b.pdf',
+      title: 'Second',
+    })
     full.assertStatus(422)
     full.assertTextIncludes('The folder &quot;Archive&quot; is full')
     assert.isNull(await Document.findBy('title', 'Second'))
@@ -395,13 +382,7 @@ test.group('Documents / uploads', (group) => {
     const titles = ['Together A', 'Together B', 'Together C']
     const answers = await Promise.all(
       titles.map((title) =>
-        client
-          .post(`/documents/folders/${folder.id}/documents`)
-          .file('file', pdf, { filename: `${title}.pdf` })
-          .fields({ title })
-          .loginAs(board)
-          .withCsrfToken()
-          .redirects(0)
+        uploadDocument(client, board, folder, { file: pdf, filename: `${title}.pdf`, title })
       )
     )
     const stored = await Document.query().whereIn('title', titles)
@@ -419,12 +400,11 @@ test.group('Documents / uploads', (group) => {
     withEnv(cleanup, 'DOCUMENTS_QUOTA_MB', 0, 2048)
     const admin = await roles.admin()
     const folder = await makeFolder('Minutes', 'members')
-    const response = await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', minimalPdf(), { filename: 'a.pdf' })
-      .fields({ title: 'Over quota' })
-      .loginAs(admin)
-      .withCsrfToken()
+    const response = await uploadDocument(client, admin, folder, {
+      file: minimalPdf(),
+      filename: 'a.pdf',
+      title: 'Over quota',
+    })
     response.assertStatus(422)
     response.assertTextIncludes('The library is full')
     const index = await client.get('/documents').loginAs(admin)

@@ -8,6 +8,7 @@ import {
   makeFolder,
   minimalPdf,
   roles,
+  uploadDocument,
   versionsOf,
 } from '#tests/functional/documents/helpers'
 
@@ -59,6 +60,12 @@ async function fakeClamd() {
   }
 }
 
+/** Has uploads scanned by the clamd listening on `port` of this machine. */
+function scanWith(port: number) {
+  env.set('CLAMD_HOST', '127.0.0.1')
+  env.set('CLAMD_PORT', port)
+}
+
 test.group('Documents / virus scan', (group) => {
   isolateDatabase(group)
 
@@ -75,19 +82,16 @@ test.group('Documents / virus scan', (group) => {
   }) => {
     const clamd = await fakeClamd()
     cleanup(() => clamd.close())
-    env.set('CLAMD_HOST', '127.0.0.1')
-    env.set('CLAMD_PORT', clamd.port)
+    scanWith(clamd.port)
     const board = await roles.board()
     const folder = await makeFolder('Minutes', 'members')
     const pdf = minimalPdf('Clean')
 
-    const response = await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', pdf, { filename: 'clean.pdf' })
-      .fields({ title: 'Clean file' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await uploadDocument(client, board, folder, {
+      file: pdf,
+      filename: 'clean.pdf',
+      title: 'Clean file',
+    })
     response.assertStatus(302)
     const document = await Document.findByOrFail('title', 'Clean file')
     cleanup(() => deleteFilesOf(document))
@@ -103,18 +107,16 @@ test.group('Documents / virus scan', (group) => {
   }) => {
     const clamd = await fakeClamd()
     cleanup(() => clamd.close())
-    env.set('CLAMD_HOST', '127.0.0.1')
-    env.set('CLAMD_PORT', clamd.port)
+    scanWith(clamd.port)
     const board = await roles.board()
     const folder = await makeFolder('Minutes', 'members')
     const infected = Buffer.concat([minimalPdf(), Buffer.from(`% ${EICAR_MARKER}\n`)])
 
-    const response = await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', infected, { filename: 'infected.pdf' })
-      .fields({ title: 'Infected file' })
-      .loginAs(board)
-      .withCsrfToken()
+    const response = await uploadDocument(client, board, folder, {
+      file: infected,
+      filename: 'infected.pdf',
+      title: 'Infected file',
+    })
     response.assertStatus(422)
     response.assertTextIncludes('The virus scanner found a threat in this file.')
     assert.isNull(await Document.findBy('title', 'Infected file'))
@@ -127,16 +129,14 @@ test.group('Documents / virus scan', (group) => {
     const clamd = await fakeClamd()
     const port = clamd.port
     await clamd.close()
-    env.set('CLAMD_HOST', '127.0.0.1')
-    env.set('CLAMD_PORT', port)
+    scanWith(port)
     const board = await roles.board()
     const folder = await makeFolder('Minutes', 'members')
-    const response = await client
-      .post(`/documents/folders/${folder.id}/documents`)
-      .file('file', minimalPdf(), { filename: 'a.pdf' })
-      .fields({ title: 'Unscannable' })
-      .loginAs(board)
-      .withCsrfToken()
+    const response = await uploadDocument(client, board, folder, {
+      file: minimalPdf(),
+      filename: 'a.pdf',
+      title: 'Unscannable',
+    })
     response.assertStatus(503)
     response.assertTextIncludes('could not be checked for viruses')
     assert.isNull(await Document.findBy('title', 'Unscannable'))
