@@ -4,6 +4,7 @@ import { queriesDuring, touching } from '#tests/helpers/queries'
 import FolderGrant from '#models/folder_grant'
 import type User from '#models/user'
 import {
+  createFolder,
   deleteFilesOf,
   expectStatus,
   makeDocument,
@@ -111,11 +112,11 @@ test.group('Documents / access by role and level', (group) => {
   test('a subfolder or document cannot be looser than its folder', async ({ client, assert }) => {
     const board = await roles.board()
     const parent = await makeFolder('Members area', 'members')
-    const response = await client
-      .post('/documents/folders')
-      .form({ name: 'Open corner', accessLevel: 'public', parentId: parent.id })
-      .loginAs(board)
-      .withCsrfToken()
+    const response = await createFolder(client, board, {
+      name: 'Open corner',
+      accessLevel: 'public',
+      parentId: parent.id,
+    })
     response.assertStatus(422)
     response.assertTextIncludes('This level is looser than the folder it sits in')
     assert.lengthOf(await parent.related('children').query(), 0)
@@ -179,14 +180,7 @@ test.group('Documents / access by role and level', (group) => {
     cleanup(() => deleteFilesOf(document))
 
     ;(await client.get('/documents/folders/new').loginAs(member), 403)
-    await expectStatus(
-      client
-        .post('/documents/folders')
-        .form({ name: 'Mine', accessLevel: 'members' })
-        .loginAs(member)
-        .withCsrfToken(),
-      403
-    )
+    await expectStatus(createFolder(client, member, { name: 'Mine', accessLevel: 'members' }), 403)
     await expectStatus(
       client.delete(`/documents/folders/${folder.id}`).loginAs(member).withCsrfToken(),
       403

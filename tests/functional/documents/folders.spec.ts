@@ -5,11 +5,15 @@ import FolderGrant from '#models/folder_grant'
 import Document from '#models/document'
 import AuditLog from '#models/audit_log'
 import {
+  createFolder,
   deleteFilesOf,
   expectStatus,
+  grantFolder,
   makeDocument,
   makeFolder,
   roles,
+  updateDocument,
+  updateFolder,
 } from '#tests/functional/documents/helpers'
 
 test.group('Documents / folders', (group) => {
@@ -20,22 +24,13 @@ test.group('Documents / folders', (group) => {
     assert,
   }) => {
     const board = await roles.board()
-    const created = await client
-      .post('/documents/folders')
-      .form({ name: 'Minutes', accessLevel: 'members' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const created = await createFolder(client, board, { name: 'Minutes', accessLevel: 'members' })
     created.assertStatus(302)
     const parent = await Folder.findByOrFail('name', 'Minutes')
     assert.equal(parent.accessLevel, 'members')
     assert.equal(parent.createdById, board.id)
 
-    await client
-      .post('/documents/folders')
-      .form({ name: '2024', accessLevel: '', parentId: parent.id })
-      .loginAs(board)
-      .withCsrfToken()
+    await createFolder(client, board, { name: '2024', accessLevel: '', parentId: parent.id })
     const child = await Folder.findByOrFail('name', '2024')
     assert.equal(child.parentId, parent.id)
     assert.isNull(child.accessLevel)
@@ -51,20 +46,12 @@ test.group('Documents / folders', (group) => {
     client,
   }) => {
     const board = await roles.board()
-    const response = await client
-      .post('/documents/folders')
-      .form({ name: '', accessLevel: 'members' })
-      .loginAs(board)
-      .withCsrfToken()
+    const response = await createFolder(client, board, { name: '', accessLevel: 'members' })
     response.assertStatus(422)
     response.assertTextIncludes('id="field-name-error"')
 
     await makeFolder('Reports', 'members')
-    const duplicate = await client
-      .post('/documents/folders')
-      .form({ name: 'reports', accessLevel: 'members' })
-      .loginAs(board)
-      .withCsrfToken()
+    const duplicate = await createFolder(client, board, { name: 'reports', accessLevel: 'members' })
     duplicate.assertStatus(422)
     duplicate.assertTextIncludes('A folder with this name is already there.')
     duplicate.assertTextIncludes(`value="reports"`)
@@ -79,12 +66,11 @@ test.group('Documents / folders', (group) => {
     const open = await makeFolder('Public', 'public')
     const child = await makeFolder('Drafts', null, boardFolder)
 
-    const response = await client
-      .put(`/documents/folders/${child.id}`)
-      .form({ name: 'Old drafts', parentId: open.id, accessLevel: '' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await updateFolder(client, board, child, {
+      name: 'Old drafts',
+      parentId: open.id,
+      accessLevel: '',
+    })
     response.assertStatus(302)
     await child.refresh()
     assert.equal(child.name, 'Old drafts')
@@ -98,11 +84,11 @@ test.group('Documents / folders', (group) => {
     const board = await roles.board()
     const top = await makeFolder('Top', 'members')
     const below = await makeFolder('Below', null, top)
-    const response = await client
-      .put(`/documents/folders/${top.id}`)
-      .form({ name: 'Top', parentId: below.id, accessLevel: 'members' })
-      .loginAs(board)
-      .withCsrfToken()
+    const response = await updateFolder(client, board, top, {
+      name: 'Top',
+      parentId: below.id,
+      accessLevel: 'members',
+    })
     response.assertStatus(422)
     response.assertTextIncludes('A folder cannot be moved into itself.')
     await top.refresh()
@@ -144,31 +130,21 @@ test.group('Documents / folders', (group) => {
     const member = await roles.member()
     const folder = await makeFolder('Festival committee', 'board')
 
-    await client
-      .post(`/documents/folders/${folder.id}/grants`)
-      .form({ email: member.email, permission: 'read' })
-      .loginAs(board)
-      .withCsrfToken()
+    await grantFolder(client, board, folder, { email: member.email, permission: 'read' })
     const grant = await FolderGrant.findByOrFail('user_id', member.id)
     assert.equal(grant.folderId, folder.id)
     await expectStatus(client.get(`/documents/folders/${folder.id}`).loginAs(member), 200)
     const audit = await AuditLog.findByOrFail('action', 'folder.granted')
     assert.equal(audit.subjectId, member.id)
 
-    const unknown = await client
-      .post(`/documents/folders/${folder.id}/grants`)
-      .form({ email: 'nobody@example.org', permission: 'read' })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const unknown = await grantFolder(client, board, folder, {
+      email: 'nobody@example.org',
+      permission: 'read',
+    })
     unknown.assertFlashMessage('error', 'No active account has this email address.')
 
     await expectStatus(
-      client
-        .post(`/documents/folders/${folder.id}/grants`)
-        .form({ email: member.email, permission: 'edit' })
-        .loginAs(member)
-        .withCsrfToken(),
+      grantFolder(client, member, folder, { email: member.email, permission: 'edit' }),
       403
     )
 
@@ -191,19 +167,14 @@ test.group('Documents / folders', (group) => {
     const document = await makeDocument(board, folder)
     cleanup(() => deleteFilesOf(document))
 
-    const response = await client
-      .put(`/documents/${document.id}`)
-      .form({
-        title: 'Minutes of the March meeting',
-        description: 'Draft',
-        tags: 'minutes, 2025',
-        accessLevel: 'board',
-        reviewOn: '2030-01-31',
-        folderId: folder.id,
-      })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await updateDocument(client, board, document, {
+      title: 'Minutes of the March meeting',
+      description: 'Draft',
+      tags: 'minutes, 2025',
+      accessLevel: 'board',
+      reviewOn: '2030-01-31',
+      folderId: folder.id,
+    })
     response.assertStatus(302)
     await document.refresh()
     assert.equal(document.title, 'Minutes of the March meeting')
@@ -211,11 +182,11 @@ test.group('Documents / folders', (group) => {
     assert.equal(document.reviewOn?.toISODate(), '2030-01-31')
     await expectStatus(client.get(`/documents/${document.id}`).loginAs(member), 404)
 
-    const looser = await client
-      .put(`/documents/${document.id}`)
-      .form({ title: 'x', accessLevel: 'public', folderId: folder.id })
-      .loginAs(board)
-      .withCsrfToken()
+    const looser = await updateDocument(client, board, document, {
+      title: 'x',
+      accessLevel: 'public',
+      folderId: folder.id,
+    })
     looser.assertStatus(422)
     looser.assertTextIncludes('This level is looser than the folder')
   })
@@ -233,12 +204,10 @@ test.group('Documents / folders', (group) => {
     cleanup(() => deleteFilesOf(document))
     await expectStatus(client.get(`/documents/${document.id}`).loginAs(member), 200)
 
-    const response = await client
-      .put(`/documents/${document.id}`)
-      .form({ title: 'Budget draft', folderId: boardPapers.id })
-      .loginAs(board)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await updateDocument(client, board, document, {
+      title: 'Budget draft',
+      folderId: boardPapers.id,
+    })
     response.assertStatus(302)
     await document.refresh()
     assert.equal(document.folderId, boardPapers.id)
@@ -268,11 +237,10 @@ test.group('Documents / folders', (group) => {
     cleanup(() => deleteFilesOf(document))
 
     for (const target of [other, closed]) {
-      const response = await client
-        .put(`/documents/${document.id}`)
-        .form({ title: 'Stall plan', folderId: target.id })
-        .loginAs(member)
-        .withCsrfToken()
+      const response = await updateDocument(client, member, document, {
+        title: 'Stall plan',
+        folderId: target.id,
+      })
       response.assertStatus(422)
       response.assertTextIncludes('Choose a folder you may add documents to.')
     }

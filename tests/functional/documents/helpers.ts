@@ -119,12 +119,51 @@ export async function deleteFilesOf(document: Document) {
 }
 
 /*
- * The library's upload forms, sent over HTTP as `user` with a CSRF token. Each answers without
- * following redirects, so a test sees the 302 of a stored file and the flash messages it set.
+ * The library's forms, sent over HTTP as `user` with a CSRF token. Each answers without
+ * following redirects, so a test sees the 302 of a saved form and the flash messages it set.
  */
 
 function submitted(request: ApiRequest, user: User) {
   return request.loginAs(user).withCsrfToken().redirects(0)
+}
+
+interface FolderForm {
+  name: string
+  accessLevel?: string
+  parentId?: number
+}
+
+export function createFolder(client: ApiClient, user: User, fields: FolderForm) {
+  return submitted(client.post('/documents/folders').form(fields), user)
+}
+
+export function updateFolder(client: ApiClient, user: User, folder: Folder, fields: FolderForm) {
+  return submitted(client.put(`/documents/folders/${folder.id}`).form(fields), user)
+}
+
+export function grantFolder(
+  client: ApiClient,
+  user: User,
+  folder: Folder,
+  fields: { email: string; permission: 'read' | 'edit' }
+) {
+  return submitted(client.post(`/documents/folders/${folder.id}/grants`).form(fields), user)
+}
+
+export function updateDocument(
+  client: ApiClient,
+  user: User,
+  document: Document,
+  fields: {
+    title: string
+    folderId: number
+    description?: string
+    tags?: string
+    accessLevel?: string
+    reviewOn?: string
+  }
+) {
+  return submitted(client.put(`/documents/${document.id}`).form(fields), user)
 }
 
 /** What the upload forms send: the file as the browser names it, and the form's fields. */
