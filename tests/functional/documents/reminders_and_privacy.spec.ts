@@ -16,6 +16,10 @@ import {
   versionsOf,
 } from '#tests/functional/documents/helpers'
 
+function documentsModule() {
+  return privacyRegistry.all().find((module) => module.name === 'documents')!
+}
+
 test.group('Documents / review reminders', (group) => {
   isolateDatabase(group)
 
@@ -87,8 +91,7 @@ test.group('Documents / privacy', (group) => {
     await FolderGrant.create({ folderId: folder.id, userId: board.id, permission: 'read' })
     await client.get(`/documents/${document.id}/download`).loginAs(board)
 
-    const module = privacyRegistry.all().find((entry) => entry.name === 'documents')!
-    const { data } = await module.export(board)
+    const { data } = await documentsModule().export(board)
     const exported = data as Record<string, Array<Record<string, unknown>>>
     assert.equal(exported.documentsYouLookAfter[0].title, 'Committee plan')
     assert.equal(exported.versionsYouUploaded[0].fileName, 'report.pdf')
@@ -112,9 +115,8 @@ test.group('Documents / privacy', (group) => {
     })
     await FolderGrant.create({ folderId: folder.id, userId: member.id, permission: 'edit' })
 
-    const module = privacyRegistry.all().find((entry) => entry.name === 'documents')!
     await db.transaction(async (trx) => {
-      await module.erase(member, trx)
+      await documentsModule().erase(member, trx)
     })
 
     await document.refresh()
