@@ -18,6 +18,8 @@ import {
   isolateNews,
   makeCategory,
   makePost,
+  postForm,
+  sendPostForm,
   textOf,
 } from '#tests/functional/news/helpers'
 
@@ -51,17 +53,6 @@ function raceForSlugOf(title: string, times = Number.POSITIVE_INFINITY) {
   }
 }
 
-function form(categoryId: number, overrides: Record<string, string> = {}) {
-  return {
-    title: 'Garden party',
-    body: 'Join us.',
-    categoryId: String(categoryId),
-    visibility: 'public',
-    imageAlt: 'The garden in June',
-    ...overrides,
-  }
-}
-
 test.group('News / content: sanitizing, images, slugs', (group) => {
   isolateNews(group)
 
@@ -80,11 +71,7 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
       '<p style="position:fixed">styled</p>',
       '<a href="https://example.org">fine</a>',
     ].join('\n\n')
-    await client
-      .post('/news/manage')
-      .form(form(category.id, { body }))
-      .loginAs(editor)
-      .withCsrfToken()
+    await sendPostForm(client.post('/news/manage'), editor, postForm(category, { body }))
     const post = await Post.findByOrFail('title', 'Garden party')
     assert.equal(post.bodySource, body, "the author's text is kept for editing")
     await PostService.publish(post, editor, null)
@@ -106,11 +93,11 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
   }) => {
     const category = await makeCategory()
     const editor = await UserFactory.apply('board').create()
-    const response = await client
-      .post('/news/manage/preview')
-      .form(form(category.id, { body: '**Bold** <script>alert(1)</script>' }))
-      .loginAs(editor)
-      .withCsrfToken()
+    const response = await sendPostForm(
+      client.post('/news/manage/preview'),
+      editor,
+      postForm(category, { body: '**Bold** <script>alert(1)</script>' })
+    )
     response.assertStatus(200)
     response.assertTextIncludes('<strong>Bold</strong>')
     assert.notInclude(response.text(), '<script>alert(1)')
@@ -124,19 +111,12 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
   }) => {
     const category = await makeCategory()
     const editor = await UserFactory.apply('board').create()
-    await client
-      .post('/news/manage')
-      .field('title', 'With a picture')
-      .field('body', 'Text.')
-      .field('categoryId', String(category.id))
-      .field('visibility', 'public')
-      .field('imageAlt', 'The garden in June')
-      .file('image', await pngImage(1200, 800), {
-        filename: 'garden.png',
-        contentType: 'image/png',
-      })
-      .loginAs(editor)
-      .withCsrfToken()
+    await sendPostForm(
+      client.post('/news/manage'),
+      editor,
+      postForm(category, { title: 'With a picture', imageAlt: 'The garden in June' }),
+      await pngImage(1200, 800)
+    )
     const post = await Post.findByOrFail('title', 'With a picture')
     cleanup(() => deleteImages(post))
     assert.deepEqual(post.imageWidthList, [480, 960])
@@ -171,19 +151,12 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
   }) => {
     const category = await makeCategory()
     const editor = await UserFactory.apply('board').create()
-    await client
-      .post('/news/manage')
-      .field('title', 'Variants later')
-      .field('body', 'Text.')
-      .field('categoryId', String(category.id))
-      .field('visibility', 'public')
-      .field('imageAlt', 'A harbour')
-      .file('image', await pngImage(1200, 800), {
-        filename: 'harbour.png',
-        contentType: 'image/png',
-      })
-      .loginAs(editor)
-      .withCsrfToken()
+    await sendPostForm(
+      client.post('/news/manage'),
+      editor,
+      postForm(category, { title: 'Variants later' }),
+      await pngImage(1200, 800)
+    )
     const post = await Post.findByOrFail('title', 'Variants later')
     cleanup(() => deleteImages(post))
     const base = post.imageKey!
@@ -217,16 +190,12 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
   }) => {
     const category = await makeCategory()
     const editor = await UserFactory.apply('board').create()
-    const response = await client
-      .post('/news/manage')
-      .field('title', 'Spoofed')
-      .field('body', 'Text.')
-      .field('categoryId', String(category.id))
-      .field('visibility', 'public')
-      .file('image', htmlPretendingToBePng, { filename: 'photo.png', contentType: 'image/png' })
-      .loginAs(editor)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await sendPostForm(
+      client.post('/news/manage'),
+      editor,
+      postForm(category, { title: 'Spoofed' }),
+      htmlPretendingToBePng
+    )
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       image: ['The file is not a PNG, JPEG, WebP or GIF image.'],
@@ -289,22 +258,22 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     const category = await makeCategory()
     const editor = await UserFactory.apply('board').create()
     for (let i = 0; i < 2; i++) {
-      await client
-        .post('/news/manage')
-        .form(form(category.id, { title: 'Annual meeting' }))
-        .loginAs(editor)
-        .withCsrfToken()
+      await sendPostForm(
+        client.post('/news/manage'),
+        editor,
+        postForm(category, { title: 'Annual meeting' })
+      )
     }
     const [first, second] = await Post.query().where('title', 'Annual meeting').orderBy('id')
     assert.equal(first.slug, 'annual-meeting')
     assert.equal(second.slug, 'annual-meeting-2')
     await PostService.publish(first, editor, null)
 
-    await client
-      .put(`/news/manage/${first.id}`)
-      .form(form(category.id, { title: 'Annual general meeting 2026' }))
-      .loginAs(editor)
-      .withCsrfToken()
+    await sendPostForm(
+      client.put(`/news/manage/${first.id}`),
+      editor,
+      postForm(category, { title: 'Annual general meeting 2026' })
+    )
     await first.refresh()
     assert.equal(first.slug, 'annual-general-meeting-2026')
 
@@ -314,11 +283,11 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     await expectStatus(client.get('/news/annual-general-meeting-2026'), 200)
 
     // The old slug stays reserved: a new post with the old title does not take it.
-    await client
-      .post('/news/manage')
-      .form(form(category.id, { title: 'Annual meeting' }))
-      .loginAs(editor)
-      .withCsrfToken()
+    await sendPostForm(
+      client.post('/news/manage'),
+      editor,
+      postForm(category, { title: 'Annual meeting' })
+    )
     const third = await Post.query()
       .where('title', 'Annual meeting')
       .orderBy('id', 'desc')
@@ -341,12 +310,11 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     const draft = await makePost({ title: 'Old title', status: 'draft' })
     cleanup(raceForSlugOf('Annual meeting', 2))
 
-    const created = await client
-      .post('/news/manage')
-      .form(form(category.id, { title: 'Annual meeting' }))
-      .loginAs(editor)
-      .withCsrfToken()
-      .redirects(0)
+    const created = await sendPostForm(
+      client.post('/news/manage'),
+      editor,
+      postForm(category, { title: 'Annual meeting' })
+    )
     created.assertStatus(302)
     const post = await Post.query()
       .where('title', 'Annual meeting')
@@ -355,12 +323,11 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     created.assertHeader('location', `/news/manage/${post.id}/edit`)
     assert.equal(post.slug, 'annual-meeting')
 
-    const renamed = await client
-      .put(`/news/manage/${draft.id}`)
-      .form(form(category.id, { title: 'Annual meeting' }))
-      .loginAs(editor)
-      .withCsrfToken()
-      .redirects(0)
+    const renamed = await sendPostForm(
+      client.put(`/news/manage/${draft.id}`),
+      editor,
+      postForm(category, { title: 'Annual meeting' })
+    )
     renamed.assertStatus(302)
     await draft.refresh()
     assert.equal(draft.slug, 'annual-meeting-2')
@@ -381,11 +348,11 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     const message = 'Another post was saved with the same title at this moment. Please save again.'
 
     for (const request of [client.post('/news/manage'), client.put(`/news/manage/${draft.id}`)]) {
-      const response = await request
-        .form(form(category.id, { title: 'Annual meeting', body: 'Typed with care.' }))
-        .loginAs(editor)
-        .withCsrfToken()
-        .redirects(0)
+      const response = await sendPostForm(
+        request,
+        editor,
+        postForm(category, { title: 'Annual meeting', body: 'Typed with care.' })
+      )
       response.assertStatus(302)
       response.assertFlashMessage('error', message)
       response.assertFlashMessage('title', 'Annual meeting')
@@ -415,15 +382,12 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     cleanup(raceForSlugOf('Annual meeting'))
 
     for (const request of [client.post('/news/manage'), client.put(`/news/manage/${draft.id}`)]) {
-      const response = await request
-        .fields(form(category.id, { title: 'Annual meeting' }))
-        .file('image', await pngImage(1200, 800), {
-          filename: 'hall.png',
-          contentType: 'image/png',
-        })
-        .loginAs(editor)
-        .withCsrfToken()
-        .redirects(0)
+      const response = await sendPostForm(
+        request,
+        editor,
+        postForm(category, { title: 'Annual meeting' }),
+        await pngImage(1200, 800)
+      )
       response.assertStatus(302)
       assert.deepEqual(await stored(), before)
     }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type { ApiRequest } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import type { Group } from '@japa/runner/core'
 import Post, { IMAGE_WIDTHS, type PostStatus, type PostVisibility } from '#models/post'
@@ -119,4 +120,34 @@ export async function attachImage(post: Post, png: Buffer) {
     imageHeight: stored.height,
   })
   await post.save()
+}
+
+/** The post editor's form, filled in enough to save; `overrides` holds what a test checks. */
+export function postForm(category: PostCategory, overrides: Record<string, string> = {}) {
+  return {
+    title: 'Garden party',
+    body: 'Join us.',
+    categoryId: String(category.id),
+    visibility: 'public',
+    ...overrides,
+  }
+}
+
+/**
+ * Sends the post editor's form to `request` (a new post, an edit or the preview) as `user`,
+ * with `image` as its featured image when given. Answers without following redirects, so a
+ * test sees where a saved form leads and the flash messages it set.
+ */
+export function sendPostForm(
+  request: ApiRequest,
+  user: User,
+  fields: Record<string, string>,
+  image?: Buffer
+) {
+  const filled = image
+    ? request
+        .fields(fields)
+        .file('image', image, { filename: 'photo.png', contentType: 'image/png' })
+    : request.form(fields)
+  return filled.loginAs(user).withCsrfToken().redirects(0)
 }

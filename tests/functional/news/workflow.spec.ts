@@ -18,20 +18,10 @@ import {
   isolateNews,
   makeCategory,
   makePost,
+  postForm,
+  sendPostForm,
   textOf,
 } from '#tests/functional/news/helpers'
-
-function draftForm(categoryId: number, overrides: Record<string, string> = {}) {
-  return {
-    title: 'Spring fair results',
-    summary: 'We raised more than last year.',
-    body: 'Thank you **all**.',
-    categoryId: String(categoryId),
-    tags: 'Fair, Volunteering',
-    visibility: 'public',
-    ...overrides,
-  }
-}
 
 test.group('News / writing and review workflow', (group) => {
   isolateNews(group)
@@ -40,11 +30,7 @@ test.group('News / writing and review workflow', (group) => {
     const category = await makeCategory()
     const member = await UserFactory.create()
     await expectStatus(client.get('/news/manage/new').loginAs(member), 403)
-    const response = await client
-      .post('/news/manage')
-      .form(draftForm(category.id))
-      .loginAs(member)
-      .withCsrfToken()
+    const response = await sendPostForm(client.post('/news/manage'), member, postForm(category))
     response.assertStatus(403)
   })
 
@@ -60,12 +46,11 @@ test.group('News / writing and review workflow', (group) => {
   }) => {
     const category = await makeCategory()
     const author = await UserFactory.merge({ canAuthor: true }).create()
-    const created = await client
-      .post('/news/manage')
-      .form(draftForm(category.id))
-      .loginAs(author)
-      .withCsrfToken()
-      .redirects(0)
+    const created = await sendPostForm(
+      client.post('/news/manage'),
+      author,
+      postForm(category, { body: 'Thank you **all**.', tags: 'Fair, Volunteering' })
+    )
     created.assertStatus(302)
     const post = await Post.query().where('author_id', author.id).preload('tags').firstOrFail()
     assert.equal(post.status, 'draft')
@@ -103,11 +88,7 @@ test.group('News / writing and review workflow', (group) => {
     const post = await makePost({ status: 'draft', author: owner, category })
     await expectStatus(client.get(`/news/manage/${post.id}/edit`).loginAs(other), 403)
     await expectStatus(
-      client
-        .put(`/news/manage/${post.id}`)
-        .form(draftForm(category.id))
-        .loginAs(other)
-        .withCsrfToken(),
+      sendPostForm(client.put(`/news/manage/${post.id}`), other, postForm(category)),
       403
     )
   })
@@ -203,12 +184,12 @@ test.group('News / writing and review workflow', (group) => {
 
   test('invalid input is refused with messages next to the fields', async ({ client }) => {
     const editor = await UserFactory.apply('board').create()
-    const response = await client
-      .post('/news/manage')
-      .form({ title: '', body: '', categoryId: '999999', visibility: 'secret' })
-      .loginAs(editor)
-      .withCsrfToken()
-      .redirects(0)
+    const response = await sendPostForm(client.post('/news/manage'), editor, {
+      title: '',
+      body: '',
+      categoryId: '999999',
+      visibility: 'secret',
+    })
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       title: ['Please fill in this field.'],
