@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import type { ApiRequest } from '@japa/api-client'
+import type { QueueManager } from '@adonisjs/queue'
 import { DateTime } from 'luxon'
 import type { Group } from '@japa/runner/core'
 import Post, { IMAGE_WIDTHS, type PostStatus, type PostVisibility } from '#models/post'
@@ -13,6 +14,8 @@ import newsCache from '#services/news/news_cache'
 import viewCounter from '#services/news/view_counter'
 import PostService from '#services/news/post_service'
 import ImageUploadService from '#services/uploads/image_upload_service'
+import FanOutPostNotifications from '#jobs/news/fan_out_post_notifications'
+import SendPostNotification from '#jobs/news/send_post_notification'
 import { isolateDatabase } from '#tests/helpers/database'
 import env from '#start/env'
 
@@ -150,4 +153,19 @@ export function sendPostForm(
         .file('image', image, { filename: 'photo.png', contentType: 'image/png' })
     : request.form(fields)
   return filled.loginAs(user).withCsrfToken().redirects(0)
+}
+
+/** Runs one step of a post's announcement fan-out, as a queue worker would. */
+export async function runFanOutStep(payload: { postId: number; afterUserId: number }) {
+  const step = new FanOutPostNotifications()
+  step.$hydrate(payload, {} as any)
+  await step.execute()
+}
+
+/** Who the per-recipient announcement mails pushed to a faked queue are for, in order. */
+export function queuedMailRecipients(fake: ReturnType<typeof QueueManager.fake>): number[] {
+  return fake
+    .getPushedJobs()
+    .filter((record) => record.job.name === SendPostNotification.name)
+    .map((record) => record.job.payload.userId)
 }

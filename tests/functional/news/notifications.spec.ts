@@ -8,13 +8,19 @@ import NewsSubscription from '#models/news_subscription'
 import type PostCategory from '#models/post_category'
 import type User from '#models/user'
 import FanOutPostNotifications from '#jobs/news/fan_out_post_notifications'
-import SendPostNotification from '#jobs/news/send_post_notification'
 import SendWeeklyDigest from '#jobs/news/send_weekly_digest'
 import PostService from '#services/news/post_service'
 import NotificationService, { FAN_OUT_BATCH } from '#services/news/notification_service'
 import { smtpSink } from '#tests/helpers/mail'
 import { linkIn } from '#tests/helpers/smtp_sink'
-import { isolateNews, makeCategory, makePost, visit } from '#tests/functional/news/helpers'
+import {
+  isolateNews,
+  makeCategory,
+  makePost,
+  queuedMailRecipients,
+  runFanOutStep,
+  visit,
+} from '#tests/functional/news/helpers'
 
 async function subscribe(user: User, category: PostCategory, mode: 'each' | 'digest') {
   return NewsSubscription.create({ userId: user.id, categoryId: category.id, mode })
@@ -146,35 +152,18 @@ test.group('News / email notifications', (group) => {
       await db.table('news_subscriptions').multiInsert(rows.slice(start, start + 200))
     }
 
-    const fake = QueueManager.fake()
-    try {
-      const step = new FanOutPostNotifications()
-      step.$hydrate({ postId: post.id, afterUserId: 0 }, {} as any)
-      await step.execute()
+    using fake = QueueManager.fake()
+    await runFanOutStep({ postId: post.id, afterUserId: 0 })
+    assert.lengthOf(queuedMailRecipients(fake), FAN_OUT_BATCH, 'one batch of per-recipient jobs')
+    const next = fake.findPushed(FanOutPostNotifications)
+    assert.deepEqual(next?.job.payload, { postId: post.id, afterUserId: ids[FAN_OUT_BATCH - 1] })
 
-      const mails = fake
-        .getPushedJobs()
-        .filter((record) => record.job.name === SendPostNotification.name)
-      assert.lengthOf(mails, FAN_OUT_BATCH, 'one batch of per-recipient jobs')
-      const next = fake.findPushed(FanOutPostNotifications)
-      assert.deepEqual(next?.job.payload, { postId: post.id, afterUserId: ids[FAN_OUT_BATCH - 1] })
-
-      fake.clearPushedJobs()
-      const second = new FanOutPostNotifications()
-      second.$hydrate(next!.job.payload, {} as any)
-      await second.execute()
-      const rest = fake
-        .getPushedJobs()
-        .filter((record) => record.job.name === SendPostNotification.name)
-      assert.lengthOf(rest, 20)
-      assert.deepEqual(
-        rest.map((record) => record.job.payload.userId),
-        ids.slice(FAN_OUT_BATCH)
-      )
-      assert.isUndefined(fake.findPushed(FanOutPostNotifications), 'the last page ends the fan-out')
-    } finally {
-      QueueManager.restore()
-    }
+    fake.clearPushedJobs()
+    await runFanOutStep(next!.job.payload)
+    const rest = queuedMailRecipients(fake)
+    assert.lengthOf(rest, 20)
+    assert.deepEqual(rest, ids.slice(FAN_OUT_BATCH))
+    assert.isUndefined(fake.findPushed(FanOutPostNotifications), 'the last page ends the fan-out')
   })
 
   test('the fan-out queues mails only for subscribers who may read the post', async ({
@@ -190,18 +179,9 @@ test.group('News / email notifications', (group) => {
     }
     const queued = async (visibility: 'public' | 'members' | 'board') => {
       const post = await makePost({ visibility, category })
-      const fake = QueueManager.fake()
-      try {
-        const step = new FanOutPostNotifications()
-        step.$hydrate({ postId: post.id, afterUserId: 0 }, {} as any)
-        await step.execute()
-        return fake
-          .getPushedJobs()
-          .filter((record) => record.job.name === SendPostNotification.name)
-          .map((record) => record.job.payload.userId)
-      } finally {
-        QueueManager.restore()
-      }
+      using fake = QueueManager.fake()
+      await runFanOutStep({ postId: post.id, afterUserId: 0 })
+      return queuedMailRecipients(fake)
     }
 
     assert.sameMembers(await queued('public'), [admin.id, boardMember.id, member.id, outsider.id])
@@ -216,19 +196,15 @@ test.group('News / email notifications', (group) => {
     const category = await makeCategory('Walks')
     const editor = await UserFactory.apply('board').create()
     const post = await makePost({ status: 'submitted', category })
-    const fake = QueueManager.fake()
-    try {
-      const response = await client
-        .post(`/news/manage/${post.id}/publish`)
-        .loginAs(editor)
-        .withCsrfToken()
-        .redirects(0)
-      response.assertStatus(302)
-      assert.lengthOf(fake.getPushedJobs(), 1)
-      assert.equal(fake.getPushedJobs()[0].job.name, 'AnnounceDuePosts')
-    } finally {
-      QueueManager.restore()
-    }
+    using fake = QueueManager.fake()
+    const response = await client
+      .post(`/news/manage/${post.id}/publish`)
+      .loginAs(editor)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    assert.lengthOf(fake.getPushedJobs(), 1)
+    assert.equal(fake.getPushedJobs()[0].job.name, 'AnnounceDuePosts')
   })
 
   test('the unsubscribe link works without logging in: GET confirms, POST unsubscribes', async ({

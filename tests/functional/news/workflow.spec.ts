@@ -6,7 +6,6 @@ import { UserFactory } from '#database/factories/user_factory'
 import AuditLog from '#models/audit_log'
 import NewsSubscription from '#models/news_subscription'
 import Post from '#models/post'
-import FanOutPostNotifications from '#jobs/news/fan_out_post_notifications'
 import SendPostNotification from '#jobs/news/send_post_notification'
 import PostService from '#services/news/post_service'
 import { pngImage } from '#tests/fixtures/images'
@@ -19,6 +18,7 @@ import {
   makeCategory,
   makePost,
   postForm,
+  runFanOutStep,
   sendPostForm,
   textOf,
 } from '#tests/functional/news/helpers'
@@ -285,14 +285,10 @@ test.group('News / writing and review workflow', (group) => {
 
     // Announcement jobs queued before the deletion find nothing to send.
     smtpSink.clear()
-    const fake = QueueManager.fake()
-    try {
-      const fanOut = new FanOutPostNotifications()
-      fanOut.$hydrate({ postId: post.id, afterUserId: 0 }, {} as any)
-      await fanOut.execute()
+    {
+      using fake = QueueManager.fake()
+      await runFanOutStep({ postId: post.id, afterUserId: 0 })
       assert.lengthOf(fake.getPushedJobs(), 0)
-    } finally {
-      QueueManager.restore()
     }
     const mail = new SendPostNotification()
     mail.$hydrate({ postId: post.id, userId: member.id }, {} as any)
