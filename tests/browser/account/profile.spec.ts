@@ -1,8 +1,6 @@
 import { test } from '@japa/runner'
-import { writeFile } from 'node:fs/promises'
-import sharp from 'sharp'
-import app from '@adonisjs/core/services/app'
 import { UserFactory } from '#database/factories/user_factory'
+import { photo } from '#tests/fixtures/images'
 import {
   BrowserSession,
   leakedTemplateSyntax,
@@ -10,23 +8,6 @@ import {
   screenshot,
   uniqueEmail,
 } from '#tests/helpers/browser'
-
-/**
- * A real PNG, as a member would pick from their disk: a coloured square with a disc.
- */
-async function samplePng() {
-  const path = app.tmpPath('browser-avatar.png')
-  const disc = Buffer.from(
-    '<svg width="320" height="320"><circle cx="160" cy="160" r="110" fill="#f5c542"/></svg>'
-  )
-  await sharp({
-    create: { width: 320, height: 320, channels: 3, background: { r: 28, g: 96, b: 160 } },
-  })
-    .composite([{ input: disc }])
-    .png()
-    .toFile(path)
-  return path
-}
 
 test.group('Editing the profile in a browser', (group) => {
   const browser = new BrowserSession()
@@ -44,7 +25,9 @@ test.group('Editing the profile in a browser', (group) => {
     await page.getByRole('heading', { name: 'Your profile', level: 1 }).waitFor()
     assert.isTrue(await page.getByText('You have no picture yet.').isVisible())
 
-    await page.getByLabel('Upload a picture').setInputFiles(await samplePng())
+    await page
+      .getByLabel('Upload a picture')
+      .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: await photo(320, 320) })
     await page.getByRole('button', { name: 'Upload', exact: true }).click()
     await page.waitForURL('**/account/profile')
     assert.equal(await page.getByRole('status').first().innerText(), 'Your picture was updated.')
@@ -96,10 +79,12 @@ test.group('Editing the profile in a browser', (group) => {
     const page = await browser.newPage()
     await logIn(page, user.email)
 
-    const fake = app.tmpPath('browser-not-an-image.png')
-    await writeFile(fake, 'this is plain text, not a picture')
     await page.goto('/account/profile')
-    await page.getByLabel('Upload a picture').setInputFiles(fake)
+    await page.getByLabel('Upload a picture').setInputFiles({
+      name: 'not-an-image.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('this is plain text, not a picture'),
+    })
     await page.getByRole('button', { name: 'Upload', exact: true }).click()
     await page.getByRole('heading', { name: 'Your profile', level: 1 }).waitFor()
 

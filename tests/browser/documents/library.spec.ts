@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
-import { readFile, writeFile } from 'node:fs/promises'
-import app from '@adonisjs/core/services/app'
+import { readFile } from 'node:fs/promises'
 import drive from '@adonisjs/drive/services/main'
 import Folder from '#models/folder'
 import DocumentVersion from '#models/document_version'
@@ -14,10 +13,9 @@ import {
   uniqueEmail,
 } from '#tests/helpers/browser'
 
-async function pdfOnDisk(name: string, lines: string[]) {
-  const path = app.tmpPath(name)
-  await writeFile(path, simplePdf(lines))
-  return path
+/** The minutes as a member picks them from their disk, a PDF showing `lines`. */
+function minutes(...lines: string[]) {
+  return { name: 'agm-minutes.pdf', mimeType: 'application/pdf', buffer: simplePdf(lines) }
 }
 
 test.group('The document library in a browser', (group) => {
@@ -57,9 +55,7 @@ test.group('The document library in a browser', (group) => {
     await page.getByRole('heading', { name: folderName, level: 1 }).waitFor()
 
     await page.getByRole('button', { name: 'Upload a document' }).click()
-    await page
-      .getByLabel('File')
-      .setInputFiles(await pdfOnDisk('agm-minutes.pdf', ['AGM minutes', 'Draft']))
+    await page.getByLabel('File').setInputFiles(minutes('AGM minutes', 'Draft'))
     await page.getByLabel('Title').fill('AGM minutes')
     await page.getByLabel('Tags (optional)').fill('minutes, agm')
     await page.getByRole('button', { name: 'Upload', exact: true }).click()
@@ -70,9 +66,7 @@ test.group('The document library in a browser', (group) => {
     )
     await screenshot(page, 'documents-uploaded')
 
-    await page
-      .getByLabel('File')
-      .setInputFiles(await pdfOnDisk('agm-minutes.pdf', ['AGM minutes', 'Approved']))
+    await page.getByLabel('File').setInputFiles(minutes('AGM minutes', 'Approved'))
     await page.getByLabel('What changed (optional)').fill('Approved by the meeting')
     await page.getByRole('button', { name: 'Upload the new version' }).click()
     await page.getByText('Version 2 is now the current one.').waitFor()

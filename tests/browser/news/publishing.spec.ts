@@ -1,9 +1,8 @@
 import { test } from '@japa/runner'
-import sharp from 'sharp'
 import Parser from 'rss-parser'
-import app from '@adonisjs/core/services/app'
 import { UserFactory } from '#database/factories/user_factory'
 import PostCategory from '#models/post_category'
+import { photo } from '#tests/fixtures/images'
 import {
   BrowserSession,
   leakedTemplateSyntax,
@@ -11,20 +10,6 @@ import {
   screenshot,
   uniqueEmail,
 } from '#tests/helpers/browser'
-
-async function samplePhoto() {
-  const path = app.tmpPath('browser-news-photo.png')
-  const sun = Buffer.from(
-    '<svg width="1200" height="700"><circle cx="900" cy="200" r="120" fill="#f5c542"/><rect y="480" width="1200" height="220" fill="#2f7d32"/></svg>'
-  )
-  await sharp({
-    create: { width: 1200, height: 700, channels: 3, background: { r: 120, g: 180, b: 230 } },
-  })
-    .composite([{ input: sun }])
-    .png()
-    .toFile(path)
-  return path
-}
 
 test.group('News in a browser', (group) => {
   const browser = new BrowserSession()
@@ -71,7 +56,11 @@ test.group('News in a browser', (group) => {
     assert.equal(await preview.locator('script').count(), 0)
     assert.equal(await writer.getByLabel('Title').inputValue(), title, 'the form keeps the text')
 
-    await writer.getByLabel('Featured image').setInputFiles(await samplePhoto())
+    await writer.getByLabel('Featured image').setInputFiles({
+      name: 'village-green.png',
+      mimeType: 'image/png',
+      buffer: await photo(1200, 700),
+    })
     await writer.getByLabel('Image description').fill('The village green in the sun')
     await writer.getByRole('button', { name: 'Save the draft' }).click()
     await writer.waitForURL('**/news/manage/*/edit')
