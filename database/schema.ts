@@ -66,6 +66,29 @@ export class CalendarFeedTokenSchema extends BaseModel {
   declare userId: number
 }
 
+export class DataExportSchema extends BaseModel {
+  static $columns = ['createdAt', 'downloadedAt', 'expiresAt', 'fileKey', 'id', 'readyAt', 'sizeBytes', 'status', 'userId'] as const
+  $columns = DataExportSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare downloadedAt: DateTime | null
+  @column.dateTime()
+  declare expiresAt: DateTime
+  @column()
+  declare fileKey: string | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column.dateTime()
+  declare readyAt: DateTime | null
+  @column()
+  declare sizeBytes: bigint | number | null
+  @column()
+  declare status: string
+  @column()
+  declare userId: number
+}
+
 export class DevMailSchema extends BaseModel {
   static $columns = ['createdAt', 'html', 'id', 'subject', 'text', 'to'] as const
   $columns = DevMailSchema.$columns
@@ -344,6 +367,19 @@ export class MemberBadgeSchema extends BaseModel {
   declare id: number
   @column()
   declare note: string | null
+  @column()
+  declare userId: number
+}
+
+export class MemberImportPreviewSchema extends BaseModel {
+  static $columns = ['confirmedAt', 'createdAt', 'tokenHash', 'userId'] as const
+  $columns = MemberImportPreviewSchema.$columns
+  @column.dateTime()
+  declare confirmedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare tokenHash: string
   @column()
   declare userId: number
 }
