@@ -75,8 +75,8 @@ export const memberExportThrottle = limiter.define('member_export', (ctx) => {
 })
 
 /*
- * "Download my data" gathers everything about the person inside the request: a few archives an
- * hour per account, with a page that says when the next one is possible.
+ * "Download my data" has a worker gather everything about the person into an archive: a few
+ * archives an hour per account, with a page that says when the next one is possible.
  */
 const DATA_EXPORTS_PER_HOUR = 3
 
@@ -89,7 +89,7 @@ export const dataExportThrottle = limiter.define('data_export', (ctx) => {
     .limitExceeded((error) => {
       const minutes = Math.max(1, Math.ceil(error.response.availableIn / 60))
       error.setMessage(
-        `You can download your data ${DATA_EXPORTS_PER_HOUR} times an hour. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`
+        `You can ask for your data ${DATA_EXPORTS_PER_HOUR} times an hour. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`
       )
     })
 })

@@ -1,6 +1,7 @@
 export const policies = {
   AdminPolicy: () => import('#policies/admin_policy'),
   BadgePolicy: () => import('#policies/badge_policy'),
+  DataExportPolicy: () => import('#policies/data_export_policy'),
   DirectoryPolicy: () => import('#policies/directory_policy'),
   DocumentPolicy: () => import('#policies/document_policy'),
   EventPolicy: () => import('#policies/event_policy'),

@@ -33,6 +33,7 @@ export type ScannedRoutes = {
     'account_sessions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account_privacy.show': { paramsTuple?: []; params?: {} }
     'data_export.store': { paramsTuple?: []; params?: {} }
+    'data_export.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'account_deletion.destroy': { paramsTuple?: []; params?: {} }
     'account_email.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -188,6 +189,7 @@ export type ScannedRoutes = {
     'account_password.edit': { paramsTuple?: []; params?: {} }
     'account_sessions.index': { paramsTuple?: []; params?: {} }
     'account_privacy.show': { paramsTuple?: []; params?: {} }
+    'data_export.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'account_email.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'avatars.show': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
@@ -278,6 +280,7 @@ export type ScannedRoutes = {
     'account_password.edit': { paramsTuple?: []; params?: {} }
     'account_sessions.index': { paramsTuple?: []; params?: {} }
     'account_privacy.show': { paramsTuple?: []; params?: {} }
+    'data_export.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'account_email.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'avatars.show': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }

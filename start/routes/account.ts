@@ -47,6 +47,10 @@ router
       .as('data_export.store')
       .use(dataExportThrottle)
     router
+      .get('/account/export/:id', [controllers.account.DataExport, 'show'])
+      .as('data_export.show')
+      .where('id', router.matchers.uuid())
+    router
       .get('/account/delete', [controllers.account.AccountDeletion, 'create'])
       .as('account_deletion.create')
     router

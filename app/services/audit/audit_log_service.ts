@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'account.created',
   'account.deleted',
   'data.exported',
+  'data.export_downloaded',
   'job.retried',
   'post.published',
   'post.returned',

@@ -1,15 +1,11 @@
 import { test } from '@japa/runner'
-import { forgetRateLimits } from '#tests/helpers/rate_limits'
-import { unzipSync, strFromU8 } from 'fflate'
-import { ApiRequest } from '@japa/api-client'
-import sharp from 'sharp'
 import drive from '@adonisjs/drive/services/main'
 import db from '@adonisjs/lucid/services/db'
 import AuditLog from '#models/audit_log'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
-import ImageUploadService from '#services/uploads/image_upload_service'
+import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import AuditLogService from '#services/audit/audit_log_service'
 import { pngImage } from '#tests/fixtures/images'
 import {
@@ -31,108 +27,6 @@ async function withAvatar(user: User, client: any) {
   await user.refresh()
   return user.avatarKey!
 }
-
-test.group('Account / download my data', (group) => {
-  isolateDatabase(group)
-  forgetRateLimits(group, 'data_export')
-  group.setup(() => {
-    ApiRequest.addParser('application/zip', (response, callback) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => callback(null, Buffer.concat(chunks)))
-    })
-    return () => ApiRequest.removeParser('application/zip')
-  })
-  group.each.teardown(() => closeOpenedSessions())
-
-  test("a ZIP with the member's data as JSON and their picture", async ({
-    client,
-    assert,
-    cleanup,
-  }) => {
-    const user = await UserFactory.merge({
-      email: uniqueEmail('export'),
-      bio: 'Collects stamps.',
-      phone: '+33 1 23 45 67 89',
-    }).create()
-    const avatarKey = await withAvatar(user, client)
-    cleanup(() => ImageUploadService.delete(avatarKey))
-    await openSessionElsewhere(user, { userAgent: 'Firefox', ip: '198.51.100.7' })
-    await AuditLogService.record({ action: 'login.succeeded', actor: user, subject: user })
-    const someoneElse = await UserFactory.create()
-    await AuditLogService.record({
-      action: 'login.succeeded',
-      actor: someoneElse,
-      subject: someoneElse,
-    })
-
-    const response = await client.post('/account/export').loginAs(user).withCsrfToken()
-    response.assertStatus(200)
-    assert.equal(response.header('content-type'), 'application/zip')
-    assert.match(
-      response.header('content-disposition') ?? '',
-      /^attachment; filename="guildhall-data-\d+-\d{8}\.zip"$/
-    )
-
-    const entries = unzipSync(new Uint8Array(response.body()))
-    assert.includeMembers(Object.keys(entries), [
-      'export.json',
-      'account.json',
-      'audit.json',
-      'sessions.json',
-      'files/account/avatar.webp',
-    ])
-
-    const account = JSON.parse(strFromU8(entries['account.json']))
-    assert.equal(account.email, user.email)
-    assert.equal(account.bio, 'Collects stamps.')
-    assert.equal(account.phone, '+33 1 23 45 67 89')
-    assert.notProperty(account, 'password')
-
-    const audit = JSON.parse(strFromU8(entries['audit.json']))
-    assert.isTrue(audit.entries.every((entry: any) => entry.byYou || entry.aboutYou))
-    assert.isTrue(audit.entries.some((entry: any) => entry.action === 'login.succeeded'))
-
-    const sessions = JSON.parse(strFromU8(entries['sessions.json']))
-    assert.isTrue(sessions.sessions.some((session: any) => session.ip === '198.51.100.7'))
-
-    const avatar = await sharp(Buffer.from(entries['files/account/avatar.webp'])).metadata()
-    assert.equal(avatar.format, 'webp')
-
-    assert.isNotNull(
-      await AuditLog.query().where('action', 'data.exported').where('subject_id', user.id).first()
-    )
-  })
-
-  test('a few exports an hour per account; the next is refused with a page that says why', async ({
-    client,
-    assert,
-  }) => {
-    const user = await UserFactory.create()
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const response = await client.post('/account/export').loginAs(user).withCsrfToken()
-      response.assertStatus(200)
-    }
-
-    const limited = await client.post('/account/export').loginAs(user).withCsrfToken()
-    limited.assertStatus(429)
-    assert.isAbove(Number(limited.header('retry-after')), 0)
-    assert.notEqual(limited.header('content-type'), 'application/zip')
-    limited.assertTextIncludes('You can download your data 3 times an hour.')
-    limited.assertTextIncludes('Please try again in 60 minutes.')
-
-    const someoneElse = await UserFactory.create()
-    const theirs = await client.post('/account/export').loginAs(someoneElse).withCsrfToken()
-    theirs.assertStatus(200)
-    assert.equal(theirs.header('content-type'), 'application/zip')
-  })
-
-  test('the export needs the CSRF token', async ({ client, assert }) => {
-    const user = await UserFactory.create()
-    const response = await client.post('/account/export').loginAs(user).redirects(0)
-    assert.notEqual(response.header('content-type'), 'application/zip')
-  })
-})
 
 test.group('Account / delete my account', (group) => {
   isolateDatabase(group)

@@ -1,0 +1,33 @@
+import { BaseMail } from '@adonisjs/mail'
+import type DataExport from '#models/data_export'
+import type User from '#models/user'
+import { zoneOf } from '#models/user'
+
+/**
+ * The link to a member's data archive, sent when the job has built it. The link opens only
+ * for the member, signed in.
+ */
+export default class DataExportReadyMail extends BaseMail {
+  subject = 'Your data is ready to download'
+
+  constructor(
+    private user: User,
+    private dataExport: DataExport,
+    private url: string
+  ) {
+    super()
+  }
+
+  prepare() {
+    const data = {
+      name: this.user.name,
+      url: this.url,
+      expiresAt: this.dataExport.expiresAt,
+      zone: zoneOf(this.user),
+    }
+    this.message
+      .to(this.user.email)
+      .htmlView('mails/account/data_export_ready_html', data)
+      .textView('mails/account/data_export_ready_text', data)
+  }
+}
