@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import AuditLog from '#models/audit_log'
 import type User from '#models/user'
 import UserToken from '#models/user_token'
@@ -12,25 +11,61 @@ import privacyRegistry, { type ExportedFile } from '#services/privacy/privacy_re
 export const FORMER_MEMBER_NAME = 'Former member'
 
 /**
+ * An address the account has used, lower-cased, with the audit entry (an id: ids grow with
+ * time, in every dialect) of the change that left it; null for the current one.
+ */
+interface OwnedAddress {
+  address: string
+  leftAt: number | null
+}
+
+/**
+ * The current address and those the account changed away from, as its own address changes
+ * recorded them (read before those entries are anonymised). An address left twice is owned
+ * until the last time.
+ */
+async function ownedAddresses(user: User, trx: TransactionClientContract) {
+  const current = user.email.toLowerCase()
+  const owned = new Map<string, OwnedAddress>([[current, { address: current, leftAt: null }]])
+  const changes = await AuditLog.query({ client: trx })
+    .where('subject_id', user.id)
+    .where('action', 'email.changed')
+    .whereNotNull('meta')
+    .orderBy('id', 'asc')
+  for (const change of changes) {
+    const { from } = JSON.parse(change.meta!)
+    if (typeof from !== 'string') continue
+    const address = from.toLowerCase()
+    if (address !== current) owned.set(address, { address, leftAt: change.id })
+  }
+  return [...owned.values()]
+}
+
+/**
  * Failed sign-ins and locks of an address are recorded with the typed address and no account,
  * and some entries (a seat invitation) name it in their details. The address goes from them
  * too, and where a sign-in attempt came from, as for the entries about the account. Entries
  * about another account are left alone (the address may have been theirs before), and so are
- * addresses that merely contain this one.
+ * addresses that merely contain this one. A former address goes only from the entries recorded
+ * before the account left it: since then it may be another member's.
  */
-async function eraseAddressFromTrail(user: User, trx: TransactionClientContract) {
-  const address = user.email.toLowerCase()
-  const aboutNobodyElse = (query: ModelQueryBuilderContract<typeof AuditLog>) =>
-    query.whereNull('subject_id').orWhere('subject_id', user.id)
+async function eraseAddressFromTrail(
+  user: User,
+  { address, leftAt }: OwnedAddress,
+  trx: TransactionClientContract
+) {
+  const trail = () =>
+    AuditLog.query({ client: trx })
+      .where((query) => query.whereNull('subject_id').orWhere('subject_id', user.id))
+      .if(leftAt !== null, (query) => query.where('id', '<', leftAt!))
 
-  await AuditLog.query({ client: trx })
-    .where(aboutNobodyElse)
+  await trail()
     .whereRaw('lower(subject_email) = ?', [address])
     .update({ subject_email: null, ip: null, user_agent: null })
 
-  const mentions = await AuditLog.query({ client: trx })
-    .where(aboutNobodyElse)
-    .whereRaw("lower(meta) like ? escape '\\'", [containsPattern(address)])
+  const mentions = await trail().whereRaw("lower(meta) like ? escape '\\'", [
+    containsPattern(address),
+  ])
   for (const entry of mentions) {
     const meta = JSON.stringify(withoutAddress(JSON.parse(entry.meta!), address))
     if (meta !== entry.meta) {
@@ -91,12 +126,15 @@ privacyRegistry
         .where('actor_id', user.id)
         .orWhere('subject_id', user.id)
         .update({ ip: null, user_agent: null })
+      const addresses = await ownedAddresses(user, trx)
       // The account's own address changes hold nothing but its addresses, former ones included.
       await AuditLog.query({ client: trx })
         .where('subject_id', user.id)
         .where('action', 'email.changed')
         .update({ meta: null })
-      await eraseAddressFromTrail(user, trx)
+      for (const owned of addresses) {
+        await eraseAddressFromTrail(user, owned, trx)
+      }
     },
   })
   .register({

@@ -4,7 +4,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
 import { smtpSink } from '#tests/helpers/mail'
 import { linkIn } from '#tests/helpers/smtp_sink'
-import { uniqueEmail } from '#tests/functional/account/helpers'
+import { emailChangeLink, uniqueEmail } from '#tests/functional/account/helpers'
 
 const PASSWORD = 'correct horse battery staple'
 
@@ -65,13 +65,7 @@ test.group('Account / change email', (group) => {
     const newEmail = uniqueEmail('new')
     const owner = await UserFactory.create()
     const intruder = await UserFactory.create()
-    await client
-      .post('/account/email')
-      .form({ email: newEmail, currentPassword: PASSWORD })
-      .loginAs(owner)
-      .withCsrfToken()
-    const mail = await smtpSink.waitFor(newEmail)
-    const path = new URL(linkIn(mail, '/account/email/confirm/')).pathname
+    const path = await emailChangeLink(client, owner, newEmail, PASSWORD)
 
     const response = await client.get(path).loginAs(intruder).redirects(0)
     assert.include(response.flashMessages().error, 'invalid')
@@ -106,18 +100,10 @@ test.group('Account / change email', (group) => {
   test('an address taken after the link was sent is not applied', async ({ client, assert }) => {
     const newEmail = uniqueEmail('race')
     const user = await UserFactory.create()
-    await client
-      .post('/account/email')
-      .form({ email: newEmail, currentPassword: PASSWORD })
-      .loginAs(user)
-      .withCsrfToken()
-    const mail = await smtpSink.waitFor(newEmail)
+    const path = await emailChangeLink(client, user, newEmail, PASSWORD)
     await UserFactory.merge({ email: newEmail }).create()
 
-    const response = await client
-      .get(new URL(linkIn(mail, '/account/email/confirm/')).pathname)
-      .loginAs(user)
-      .redirects(0)
+    const response = await client.get(path).loginAs(user).redirects(0)
     assert.include(response.flashMessages().error, 'now used by another account')
     await user.refresh()
     assert.notEqual(user.email, newEmail)

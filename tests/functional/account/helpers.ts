@@ -5,7 +5,10 @@ import type {
   ResolvedSessionConfig,
   SessionStoreWithTaggingContract,
 } from '@adonisjs/session/types'
+import type { ApiClient } from '@japa/api-client'
 import type User from '#models/user'
+import { smtpSink } from '#tests/helpers/mail'
+import { linkIn } from '#tests/helpers/smtp_sink'
 
 export function randomIp() {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`
@@ -13,6 +16,25 @@ export function randomIp() {
 
 export function uniqueEmail(label = 'member') {
   return `${label}-${Date.now()}-${randomInt(1_000_000)}@example.org`
+}
+
+/**
+ * Asks, as `user` with `password`, for the account's address to become `newEmail`, and returns
+ * the path of the confirmation link mailed to it.
+ */
+export async function emailChangeLink(
+  client: ApiClient,
+  user: User,
+  newEmail: string,
+  password: string
+) {
+  await client
+    .post('/account/email')
+    .form({ email: newEmail, currentPassword: password })
+    .loginAs(user)
+    .withCsrfToken()
+  const mail = await smtpSink.waitFor(newEmail)
+  return new URL(linkIn(mail, '/account/email/confirm/')).pathname
 }
 
 async function sessionStore() {

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import drive from '@adonisjs/drive/services/main'
 import db from '@adonisjs/lucid/services/db'
 import AuditLog from '#models/audit_log'
@@ -10,6 +11,7 @@ import AuditLogService from '#services/audit/audit_log_service'
 import { pngImage } from '#tests/fixtures/images'
 import {
   closeOpenedSessions,
+  emailChangeLink,
   openSessionElsewhere,
   randomIp,
   sessionExists,
@@ -26,6 +28,16 @@ async function withAvatar(user: User, client: any) {
     .withCsrfToken()
   await user.refresh()
   return user.avatarKey!
+}
+
+/** A sign-in with a wrong password, which the audit trail records with the typed address. */
+function failSignIn(client: ApiClient, email: string) {
+  return client
+    .post('/login')
+    .header('x-forwarded-for', randomIp())
+    .form({ email, password: 'a wrong guess here' })
+    .withCsrfToken()
+    .redirects(0)
 }
 
 test.group('Account / delete my account', (group) => {
@@ -114,12 +126,7 @@ test.group('Account / delete my account', (group) => {
     const other = await UserFactory.merge({ email: `jo${user.email}` }).create()
     const board = await UserFactory.create()
     for (const email of [user.email, other.email]) {
-      await client
-        .post('/login')
-        .header('x-forwarded-for', randomIp())
-        .form({ email, password: 'a wrong guess here' })
-        .withCsrfToken()
-        .redirects(0)
+      await failSignIn(client, email)
       await AuditLogService.record({
         action: 'seat.invited',
         actor: board,
@@ -153,6 +160,37 @@ test.group('Account / delete my account', (group) => {
         { membershipId: 1, email: other.email },
       ]
     )
+  })
+
+  test('a former address leaves the failed sign-ins made while it was theirs, not those of its next owner', async ({
+    client,
+    assert,
+  }) => {
+    const former = uniqueEmail('former')
+    const current = uniqueEmail('current')
+    const user = await UserFactory.merge({ email: former }).create()
+
+    await failSignIn(client, former.toUpperCase())
+    const link = await emailChangeLink(client, user, current, PASSWORD)
+    await client.get(link).loginAs(user).redirects(0)
+    await user.refresh()
+    assert.equal(user.email, current)
+    await UserFactory.merge({ email: former }).create()
+    await failSignIn(client, former)
+
+    await client
+      .delete('/account')
+      .form({ currentPassword: PASSWORD, confirmation: 'DELETE' })
+      .loginAs(user)
+      .withCsrfToken()
+
+    const failed = await AuditLog.query().where('action', 'login.failed').orderBy('id', 'asc')
+    assert.lengthOf(failed, 2)
+    const [whileTheirs, afterwards] = failed
+    assert.isNull(whileTheirs.subjectEmail)
+    assert.isNull(whileTheirs.ip)
+    assert.equal(afterwards.subjectEmail, former)
+    assert.isNotNull(afterwards.ip)
   })
 
   test("the account's own address changes keep neither the old nor the new address", async ({
