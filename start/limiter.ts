@@ -1,10 +1,12 @@
 /*
  * Every named rate limit of the portal. Each throttle answers 429 with Retry-After and the
- * friendly "slow down" page (app/exceptions/handler.ts).
+ * friendly "slow down" page (app/exceptions/handler.ts), which quotes the limits that explain
+ * themselves with `explainLimit`.
  */
 import env from '#start/env'
 import limiter from '@adonisjs/limiter/services/main'
 import { useRedis } from '#config/redis'
+import { explainLimit } from '#exceptions/limit_explanation'
 
 export const globalThrottle = limiter.define('global', (ctx) => {
   return limiter
@@ -86,10 +88,10 @@ export const dataExportThrottle = limiter.define('data_export', (ctx) => {
     .allowRequests(DATA_EXPORTS_PER_HOUR)
     .every('1 hour')
     .usingKey(key)
-    .limitExceeded((error) => {
-      const minutes = Math.max(1, Math.ceil(error.response.availableIn / 60))
-      error.setMessage(
-        `You can ask for your data ${DATA_EXPORTS_PER_HOUR} times an hour. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`
-      )
-    })
+    .limitExceeded(
+      explainLimit((error) => {
+        const minutes = Math.max(1, Math.ceil(error.response.availableIn / 60))
+        return `You can ask for your data ${DATA_EXPORTS_PER_HOUR} times an hour. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`
+      })
+    )
 })

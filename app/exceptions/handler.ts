@@ -3,6 +3,7 @@ import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
+import { limitExplanation } from '#exceptions/limit_explanation'
 
 /**
  * Outside development, errors render friendly pages that show the request id and nothing of
@@ -30,14 +31,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     ) {
       const headers = error.headers ?? error.getDefaultHeaders()
       Object.entries(headers).forEach(([name, value]) => ctx.response.header(name, value))
-      // A limit that explains itself (start/limiter.ts) is quoted; the limiter's own default
-      // message says less than the page already does.
-      const explained =
-        error.message !== new limiterErrors.E_TOO_MANY_REQUESTS(error.response).message
       return ctx.response.status(429).send(
         await ctx.view.render('pages/errors/too_many_requests', {
           error,
-          reason: explained ? error.message : null,
+          reason: limitExplanation(error),
         })
       )
     }

@@ -1,5 +1,10 @@
 import { test } from '@japa/runner'
+import { randomInt } from 'node:crypto'
 import router from '@adonisjs/core/services/router'
+import limiter from '@adonisjs/limiter/services/main'
+import type { errors } from '@adonisjs/limiter'
+import type { ApiClient } from '@japa/api-client'
+import { explainLimit } from '#exceptions/limit_explanation'
 import { join } from 'node:path'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -11,6 +16,38 @@ const SECRET = 'connection string postgres://admin:hunter2@db.internal'
 router.get('/__tests/operations/crash', () => {
   throw new Error(`Cannot reach ${SECRET}`)
 })
+
+// Limits of one request a minute, registered only for this test run.
+function onceAMinute(name: string, limitExceeded?: (error: errors.ThrottleException) => void) {
+  const throttle = limiter.define(name, (ctx) => {
+    const limit = limiter
+      .allowRequests(1)
+      .every('1 minute')
+      .usingKey(`ip_${ctx.request.ip()}`)
+      .store('memory')
+    return limitExceeded ? limit.limitExceeded(limitExceeded) : limit
+  })
+  router.get(`/__tests/operations/limits/${name}`, () => 'ok').use(throttle)
+  return async (client: ApiClient) => {
+    const ip = `198.51.100.${randomInt(1, 255)}`
+    const first = await client
+      .get(`/__tests/operations/limits/${name}`)
+      .header('x-forwarded-for', ip)
+    first.assertStatus(200)
+    return client.get(`/__tests/operations/limits/${name}`).header('x-forwarded-for', ip)
+  }
+}
+
+const GENERIC_REASON = 'Too many requests in a short time. Please wait a moment and try again.'
+const unexplainedLimit = onceAMinute('unexplained')
+// Any message but an explanation, such as the limiter's default worded otherwise some day.
+const rewordedLimit = onceAMinute('reworded', (error) =>
+  error.setMessage('Request quota reached for this key')
+)
+const explainedLimit = onceAMinute(
+  'explained',
+  explainLimit(() => 'This page answers once a minute.')
+)
 
 function assertNoInternals(assert: any, html: string) {
   assert.notInclude(html, SECRET)
@@ -39,6 +76,28 @@ test.group('Operations / error pages', () => {
     response.assertStatus(404)
     response.assertTextIncludes('Page not found')
     response.assertTextIncludes(`<code>${response.header('x-request-id')}</code>`)
+  })
+})
+
+test.group('Operations / the 429 page', () => {
+  test('a limit that does not explain itself gets the general reason only', async ({
+    client,
+    assert,
+  }) => {
+    for (const limited of [await unexplainedLimit(client), await rewordedLimit(client)]) {
+      limited.assertStatus(429)
+      limited.assertTextIncludes('Slow down')
+      limited.assertTextIncludes(GENERIC_REASON)
+      assert.notInclude(limited.text(), 'Request quota reached')
+      assert.isAbove(Number(limited.header('retry-after')), 0)
+    }
+  })
+
+  test('a limit that explains itself is quoted instead', async ({ client, assert }) => {
+    const limited = await explainedLimit(client)
+    limited.assertStatus(429)
+    limited.assertTextIncludes('This page answers once a minute.')
+    assert.notInclude(limited.text(), GENERIC_REASON)
   })
 })
 
