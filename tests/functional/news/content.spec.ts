@@ -8,6 +8,7 @@ import drive from '@adonisjs/drive/services/main'
 import { uploadsLocation } from '#config/drive'
 import Post from '#models/post'
 import PostCategory from '#models/post_category'
+import AuditLog from '#models/audit_log'
 import CreateImageVariants from '#jobs/news/create_image_variants'
 import PostService from '#services/news/post_service'
 import { htmlPretendingToBePng, pngImage } from '#tests/fixtures/images'
@@ -19,39 +20,11 @@ import {
   makeCategory,
   makePost,
   postForm,
+  raceForCategorySlug,
+  raceForPostSlug,
   sendPostForm,
   textOf,
 } from '#tests/functional/news/helpers'
-
-/**
- * Until the returned function is called, another post takes the slug of a post titled `title`
- * the moment before it is saved, as a second editor saving the same title would; `times`
- * limits how often.
- */
-function raceForSlugOf(title: string, times = Number.POSITIVE_INFINITY) {
-  let left = times
-  const takeSlug = async (post: Post) => {
-    if (post.title !== title || left <= 0) return
-    left--
-    await Post.create(
-      {
-        title: 'Rival',
-        slug: post.slug,
-        bodySource: 'Rival.',
-        bodyHtml: '<p>Rival.</p>',
-        visibility: 'public',
-        status: 'draft',
-        pinned: false,
-        viewCount: 0,
-      },
-      { client: post.$trx }
-    )
-  }
-  Post.before('save', takeSlug)
-  return () => {
-    Post.$hooks.remove('before:save', takeSlug)
-  }
-}
 
 test.group('News / content: sanitizing, images, slugs', (group) => {
   isolateNews(group)
@@ -308,7 +281,7 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     const category = await makeCategory()
     const editor = await UserFactory.apply('board').create()
     const draft = await makePost({ title: 'Old title', status: 'draft' })
-    cleanup(raceForSlugOf('Annual meeting', 2))
+    cleanup(raceForPostSlug('Annual meeting', 2))
 
     const created = await sendPostForm(
       client.post('/news/manage'),
@@ -344,7 +317,7 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     const category = await makeCategory()
     const editor = await UserFactory.apply('board').create()
     const draft = await makePost({ title: 'Old title', status: 'draft' })
-    cleanup(raceForSlugOf('Annual meeting'))
+    cleanup(raceForPostSlug('Annual meeting'))
     const message = 'Another post was saved with the same title at this moment. Please save again.'
 
     for (const request of [client.post('/news/manage'), client.put(`/news/manage/${draft.id}`)]) {
@@ -379,7 +352,7 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
       return names.sort()
     }
     const before = await stored()
-    cleanup(raceForSlugOf('Annual meeting'))
+    cleanup(raceForPostSlug('Annual meeting'))
 
     for (const request of [client.post('/news/manage'), client.put(`/news/manage/${draft.id}`)]) {
       const response = await sendPostForm(
@@ -402,19 +375,7 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     cleanup,
   }) => {
     const editor = await UserFactory.apply('board').create()
-    let raced = false
-    const takeSlug = async (category: PostCategory) => {
-      if (raced || category.name !== 'Walks') return
-      raced = true
-      await PostCategory.create(
-        { name: 'Rival', slug: category.slug, position: 0 },
-        { client: category.$trx }
-      )
-    }
-    PostCategory.before('save', takeSlug)
-    cleanup(() => {
-      PostCategory.$hooks.remove('before:save', takeSlug)
-    })
+    cleanup(raceForCategorySlug('Walks', 1))
 
     const response = await client
       .post('/news/manage/categories')
@@ -426,5 +387,32 @@ test.group('News / content: sanitizing, images, slugs', (group) => {
     response.assertFlashMessage('success', 'The category was added.')
     const category = await PostCategory.findByOrFail('name', 'Walks')
     assert.equal(category.slug, 'walks')
+  })
+
+  test('when the category slug keeps being taken, the editor is told and keeps what they typed', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const editor = await UserFactory.apply('board').create()
+    cleanup(raceForCategorySlug('Walks'))
+
+    const response = await client
+      .post('/news/manage/categories')
+      .form({ name: 'Walks', description: 'Every other Sunday.' })
+      .loginAs(editor)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/news/manage/categories')
+    response.assertFlashMessage(
+      'error',
+      'Another category was added with the same name at this moment. Please try again.'
+    )
+    response.assertFlashMessage('name', 'Walks')
+    response.assertFlashMessage('description', 'Every other Sunday.')
+    assert.isNull(await PostCategory.findBy('name', 'Walks'))
+    assert.isNull(await PostCategory.findBy('name', 'Rival'), 'the rivals were rolled back')
+    assert.isNull(await AuditLog.findBy('action', 'news_category.saved'))
   })
 })

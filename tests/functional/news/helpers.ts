@@ -6,6 +6,8 @@ import type { ApiRequest } from '@japa/api-client'
 import type { QueueManager } from '@adonisjs/queue'
 import { DateTime } from 'luxon'
 import type { Group } from '@japa/runner/core'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { LucidModel } from '@adonisjs/lucid/types/model'
 import Post, { IMAGE_WIDTHS, type PostStatus, type PostVisibility } from '#models/post'
 import PostCategory from '#models/post_category'
 import type User from '#models/user'
@@ -168,4 +170,60 @@ export function queuedMailRecipients(fake: ReturnType<typeof QueueManager.fake>)
     .getPushedJobs()
     .filter((record) => record.job.name === SendPostNotification.name)
     .map((record) => record.job.payload.userId)
+}
+
+/**
+ * Until the returned function is called, a rival takes the slug of `model`'s record picked by
+ * `contested` the moment before it is saved, in the same transaction, as a second editor saving
+ * the same title or name would; `times` limits how often.
+ */
+function raceForSlug<Model extends LucidModel>(
+  model: Model,
+  contested: (row: InstanceType<Model>) => boolean,
+  takeSlug: (slug: string, trx: TransactionClientContract) => Promise<unknown>,
+  times: number
+) {
+  let left = times
+  const race = async (row: InstanceType<Model>) => {
+    if (!contested(row) || left <= 0) return
+    left--
+    await takeSlug(row.$attributes.slug, row.$trx!)
+  }
+  model.before('save', race)
+  return () => {
+    model.$hooks.remove('before:save', race)
+  }
+}
+
+/** A rival post takes the slug of the post titled `title` as it is saved (see raceForSlug). */
+export function raceForPostSlug(title: string, times = Number.POSITIVE_INFINITY) {
+  return raceForSlug(
+    Post,
+    (post) => post.title === title,
+    (slug, trx) =>
+      Post.create(
+        {
+          title: 'Rival',
+          slug,
+          bodySource: 'Rival.',
+          bodyHtml: '<p>Rival.</p>',
+          visibility: 'public',
+          status: 'draft',
+          pinned: false,
+          viewCount: 0,
+        },
+        { client: trx }
+      ),
+    times
+  )
+}
+
+/** A rival category takes the slug of the category named `name` as it is saved. */
+export function raceForCategorySlug(name: string, times = Number.POSITIVE_INFINITY) {
+  return raceForSlug(
+    PostCategory,
+    (category) => category.name === name,
+    (slug, trx) => PostCategory.create({ name: 'Rival', slug, position: 0 }, { client: trx }),
+    times
+  )
 }
