@@ -12,7 +12,7 @@ export default class HealthChecksController {
   constructor(protected checks: HealthChecks = healthChecks) {}
 
   async live({ response }: HttpContext) {
-    return response.ok({ status: 'ok', uptime: Math.round(process.uptime()) })
+    return response.ok({ status: 'ok' })
   }
 
   async ready({ bouncer, logger, response }: HttpContext) {

@@ -46,7 +46,8 @@ test.group('Operations / health checks', () => {
   test('liveness answers JSON while the process is up', async ({ client, assert }) => {
     const response = await client.get('/health/live')
     response.assertStatus(200)
-    assert.equal(response.body().status, 'ok')
+    // Nothing more: not even since when the instance runs, which dates its last restart.
+    assert.deepEqual(response.body(), { status: 'ok' })
     assert.include(response.header('content-type'), 'application/json')
   })
 
