@@ -111,11 +111,15 @@ const bindingsOf = (query: Sql) => query.values as StrictValues[]
  * alone, and the other searched columns from member_search_profile_index (the expression is the
  * index's). Several words match through the whole search document, whose index intersects
  * them before reading any row, so few rows are read.
+ *
+ * The word prefix is a range (the same as LIKE 'term%' under the column's "C" collation): a
+ * range of bound values can use the index in a plan made without them, so the prepared search
+ * settles on one plan instead of being planned again on every request (about 1.3 ms).
  */
 function oneWord(term: string, cap: Sql) {
   const tsquery = sql`to_tsquery('simple', ${postgresTsquery([term])})`
   return sql`(select user_id, name_key as key from member_name_words
-      where word like ${`${term}%`} limit ${cap})
+      where word >= ${term} and word < ${`${term}\u{10FFFF}`} limit ${cap})
     union
     (select user_id, lower(name) from member_search
       where to_tsvector('simple', coalesce(institution, '') || ' ' || coalesce(field, '') || ' '
