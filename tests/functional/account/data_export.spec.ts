@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import { ApiRequest } from '@japa/api-client'
+import { ApiRequest, type ApiClient } from '@japa/api-client'
 import { unzipSync, strFromU8 } from 'fflate'
 import sharp from 'sharp'
 import { DateTime } from 'luxon'
@@ -15,7 +15,6 @@ import PurgeExpiredDataExports from '#jobs/privacy/purge_expired_data_exports'
 import AuditLogService from '#services/audit/audit_log_service'
 import DataExportService from '#services/privacy/data_export_service'
 import ImageUploadService from '#services/uploads/image_upload_service'
-import { pngImage } from '#tests/fixtures/images'
 import { isolateDatabase } from '#tests/helpers/database'
 import { smtpSink } from '#tests/helpers/mail'
 import { forgetRateLimits } from '#tests/helpers/rate_limits'
@@ -24,19 +23,19 @@ import {
   closeOpenedSessions,
   openSessionElsewhere,
   uniqueEmail,
+  withAvatar,
 } from '#tests/functional/account/helpers'
 
 const PASSWORD = 'correct horse battery staple'
 const READY_SUBJECT = 'Your data is ready to download'
 
-async function withAvatar(user: User, client: any) {
-  await client
-    .post('/account/avatar')
-    .file('avatar', await pngImage(), { filename: 'me.png' })
-    .loginAs(user)
-    .withCsrfToken()
-  await user.refresh()
-  return user.avatarKey!
+/** Asks for an archive with no worker running: the job it queued, not yet run. */
+async function askWithoutWorker(client: ApiClient, user: User) {
+  using fake = QueueManager.fake()
+  await client.post('/account/export').loginAs(user).withCsrfToken()
+  const job = new PrepareDataExport()
+  job.$hydrate(fake.findPushed(PrepareDataExport)!.job.payload, {} as any)
+  return job
 }
 
 /** Asks for an archive as the member would; tests run jobs inline, so it is ready after. */
@@ -273,15 +272,7 @@ test.group('Account / download my data', (group) => {
     assert,
   }) => {
     const user = await UserFactory.create()
-    const fake = QueueManager.fake()
-    try {
-      await client.post('/account/export').loginAs(user).withCsrfToken()
-    } finally {
-      QueueManager.restore()
-    }
-    const pushed = fake.findPushed(PrepareDataExport)!
-    const job = new PrepareDataExport()
-    job.$hydrate(pushed.job.payload, {} as any)
+    const job = await askWithoutWorker(client, user)
     await job.failed()
 
     const page = await client.get('/account/privacy').loginAs(user)
@@ -296,13 +287,7 @@ test.group('Account / download my data', (group) => {
     const user = await UserFactory.create()
     const ready = await askForExport(client, user)
     assert.isTrue(await drive.use().exists(ready.fileKey!))
-    const fake = QueueManager.fake()
-    try {
-      await client.post('/account/export').loginAs(user).withCsrfToken()
-    } finally {
-      QueueManager.restore()
-    }
-    const queued = fake.findPushed(PrepareDataExport)!
+    const queued = await askWithoutWorker(client, user)
 
     const deletion = await client
       .delete('/account')
@@ -315,10 +300,8 @@ test.group('Account / download my data', (group) => {
     assert.isFalse(await drive.use().exists(ready.fileKey!))
     assert.lengthOf(await DataExport.query().where('user_id', user.id), 0)
 
-    const job = new PrepareDataExport()
-    job.$hydrate(queued.job.payload, {} as any)
-    await job.execute()
-    assert.isFalse(await drive.use().exists(`data-exports/${queued.job.payload.exportId}.zip`))
+    await queued.execute()
+    assert.isFalse(await drive.use().exists(DataExportService.fileKey(queued.payload.exportId)))
   })
 
   test('an account deleted while its archive is being built keeps no copy and gets no mail', async ({
@@ -327,13 +310,7 @@ test.group('Account / download my data', (group) => {
   }) => {
     const email = uniqueEmail('leaving')
     const user = await UserFactory.merge({ email }).create()
-    const fake = QueueManager.fake()
-    try {
-      await client.post('/account/export').loginAs(user).withCsrfToken()
-    } finally {
-      QueueManager.restore()
-    }
-    const queued = fake.findPushed(PrepareDataExport)!
+    const queued = await askWithoutWorker(client, user)
 
     const build = DataExportService.archive
     DataExportService.archive = async (member) => {
@@ -346,16 +323,14 @@ test.group('Account / download my data', (group) => {
       return archive
     }
     try {
-      const job = new PrepareDataExport()
-      job.$hydrate(queued.job.payload, {} as any)
-      await job.execute()
+      await queued.execute()
     } finally {
       DataExportService.archive = build
     }
 
     await user.refresh()
     assert.equal(user.status, 'disabled')
-    assert.isFalse(await drive.use().exists(DataExportService.fileKey(queued.job.payload.exportId)))
+    assert.isFalse(await drive.use().exists(DataExportService.fileKey(queued.payload.exportId)))
     assert.lengthOf(await DataExport.query().where('user_id', user.id), 0)
     // Tests send queued mail inline: a mail would have arrived by now.
     assert.lengthOf(

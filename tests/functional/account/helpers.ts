@@ -9,9 +9,21 @@ import type { ApiClient } from '@japa/api-client'
 import type User from '#models/user'
 import { smtpSink } from '#tests/helpers/mail'
 import { linkIn } from '#tests/helpers/smtp_sink'
+import { pngImage } from '#tests/fixtures/images'
 
 export function randomIp() {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`
+}
+
+/** Gives `user` a profile picture through the form; returns its stored key. */
+export async function withAvatar(user: User, client: ApiClient) {
+  await client
+    .post('/account/avatar')
+    .file('avatar', await pngImage(), { filename: 'me.png' })
+    .loginAs(user)
+    .withCsrfToken()
+  await user.refresh()
+  return user.avatarKey!
 }
 
 export function uniqueEmail(label = 'member') {

@@ -8,7 +8,6 @@ import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
 import { forgetRateLimits } from '#tests/helpers/rate_limits'
 import AuditLogService from '#services/audit/audit_log_service'
-import { pngImage } from '#tests/fixtures/images'
 import {
   closeOpenedSessions,
   emailChangeLink,
@@ -16,19 +15,10 @@ import {
   randomIp,
   sessionExists,
   uniqueEmail,
+  withAvatar,
 } from '#tests/functional/account/helpers'
 
 const PASSWORD = 'correct horse battery staple'
-
-async function withAvatar(user: User, client: any) {
-  await client
-    .post('/account/avatar')
-    .file('avatar', await pngImage(), { filename: 'me.png' })
-    .loginAs(user)
-    .withCsrfToken()
-  await user.refresh()
-  return user.avatarKey!
-}
 
 /** A sign-in with a wrong password, which the audit trail records with the typed address. */
 function failSignIn(client: ApiClient, email: string) {
