@@ -9,9 +9,9 @@ import { detectImageType } from '#services/uploads/file_type'
  * sharp (libvips) adds about 20 MB to every process that loads it; most requests and jobs never
  * touch an image, so it is loaded with the first one that does.
  */
-async function image(input: Buffer) {
+async function loadSharp() {
   const { default: sharp } = await import('sharp')
-  return sharp(input, { limitInputPixels: 40_000_000 })
+  return (input: Buffer) => sharp(input, { limitInputPixels: 40_000_000 })
 }
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -64,7 +64,8 @@ export default class ImageUploadService {
     const bytes = await ImageUploadService.#readImage(file)
     let originalWidth: number
     try {
-      const metadata = await (await image(bytes)).metadata()
+      const image = await loadSharp()
+      const metadata = await image(bytes).metadata()
       originalWidth = metadata.autoOrient?.width ?? metadata.width
     } catch {
       throw new UploadRejectedError('The image could not be read. It may be damaged.')
@@ -79,7 +80,8 @@ export default class ImageUploadService {
       fit: 'inside',
     })
     await drive.use().put(`${base}-${widest}.webp`, encoded, { contentType: 'image/webp' })
-    const metadata = await (await image(encoded)).metadata()
+    const image = await loadSharp()
+    const metadata = await image(encoded).metadata()
     return {
       base,
       widest,
@@ -120,10 +122,9 @@ export default class ImageUploadService {
   }
 
   static async #encode(bytes: Buffer, variant: ImageVariant) {
+    const image = await loadSharp()
     try {
-      return await (
-        await image(bytes)
-      )
+      return await image(bytes)
         .rotate()
         .resize(variant.width, variant.height, {
           fit: variant.fit,
