@@ -195,9 +195,16 @@ export class Visitor {
       if (expired || value === '') this.cookies.delete(name)
       else this.cookies.set(name, value)
     }
-    const text = await response.text()
+    const body = Buffer.from(await response.arrayBuffer())
+    const text = body.toString('utf8')
     this.csrfToken = text.match(/name='_csrf' value='([^']+)'/)?.[1] ?? this.csrfToken
-    return { status: response.status, location: response.headers.get('location'), text }
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      headers: response.headers,
+      text,
+      body,
+    }
   }
 
   get(url: string) {
