@@ -12,13 +12,14 @@ import {
 
 /**
  * An S3 API server (s3rver) on a temporary folder, for running the portal with `DRIVE_DISK=s3`.
- * It checks every request's signature against its one key pair, so the app's settings must
- * really reach the AWS SDK for an upload to land.
+ * It refuses requests signed with another access key id or for a bucket it does not have, so
+ * the app's settings must reach the AWS SDK for an upload to land. It does not recompute SigV4
+ * signatures, though: a wrong secret goes unnoticed.
  */
 export class LocalS3 {
   readonly bucket = 'guildhall-uploads'
   readonly region = 'eu-west-1'
-  // The only key pair s3rver accepts.
+  // The only access key id s3rver knows.
   readonly accessKeyId = 'S3RVER'
   readonly secretAccessKey = 'S3RVER'
   readonly client: S3Client
