@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AppProcess, freePort, waitForHttp } from '#tests/functional/background/app_process'
+import { AppProcess, freePort } from '#tests/functional/background/app_process'
 
 /*
  * The server is started as in production, with only the variables given here: ENV_PATH points
@@ -15,7 +15,7 @@ test.group('Boot-time configuration checks', (group) => {
     return () => rm(emptyEnvDir, { recursive: true, force: true })
   })
 
-  async function start(values: Record<string, string>) {
+  async function boot(values: Record<string, string>) {
     const port = await freePort()
     const server = AppProcess.server({
       PATH: process.env.PATH,
@@ -30,11 +30,6 @@ test.group('Boot-time configuration checks', (group) => {
       LOG_LEVEL: 'silent',
       ...values,
     })
-    return { server, url: `http://127.0.0.1:${port}` }
-  }
-
-  async function boot(values: Record<string, string>) {
-    const { server } = await start(values)
     const exitCode = await Promise.race([
       server.exited,
       new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000)),
@@ -90,30 +85,6 @@ test.group('Boot-time configuration checks', (group) => {
     assert.notEqual(exitCode, 0)
     assert.notEqual(exitCode, 'still running')
     assertOneLineNaming(output, 'S3_ACCESS_KEY_ID', assert)
-  }).timeout(30_000)
-
-  // The S3 disk is only registered when chosen, so its own start-up is checked here. A full
-  // boot needs the migrated test database.
-  test('S3 storage with its settings boots', async ({ assert }) => {
-    const database = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) =>
-        /^(DB_CONNECTION|SQLITE_FILE|PG_|REDIS_)/.test(name)
-      )
-    ) as Record<string, string>
-    const { server, url } = await start({
-      ...database,
-      DRIVE_DISK: 's3',
-      S3_BUCKET: 'uploads',
-      S3_REGION: 'eu-west-1',
-      S3_ACCESS_KEY_ID: 'key-id',
-      S3_SECRET_ACCESS_KEY: 'secret',
-    })
-    try {
-      await waitForHttp(`${url}/health/live`, server)
-      assert.isTrue(server.running)
-    } finally {
-      await server.stop()
-    }
   }).timeout(30_000)
 
   test('a malformed value is reported the same way', async ({ assert }) => {
