@@ -31,6 +31,25 @@ edge.global('formatDateTime', (value: DateTime | Date | null | undefined, zone?:
 })
 
 /**
+ * The name of the form whose refused submission the page shows again, from the hidden `_form`
+ * field that forms sharing a page with others carry (components/form/form.edge): read from the
+ * request when the page is rendered by the failing request (it shares `inputErrors`), from the
+ * input flashed before the redirect back otherwise. Undefined when the form had no name, as
+ * every form alone on its page, so those keep showing the kept input and messages unchanged.
+ */
+edge.global(
+  'sentForm',
+  function (this: {
+    request?: { input(key: string): unknown }
+    inputErrors?: Record<string, string[]>
+    flashMessages?: { get(key: string): unknown }
+  }): string | undefined {
+    const name = this.inputErrors ? this.request?.input('_form') : this.flashMessages?.get('_form')
+    return typeof name === 'string' && name !== '' ? name : undefined
+  }
+)
+
+/**
  * The validation messages of one form field: those of the failed submission (flashed before
  * the redirect back), or `inputErrors` shared (view.share) by a page rendered in the failing
  * request: form components see shared values, not the page's render data.
