@@ -16,6 +16,7 @@ const messages = new SimpleMessagesProvider({
   'publishAt.regex': 'Enter a date and time, like 2026-05-01T09:00.',
   'comment.minLength': 'Tell the author what to change.',
   'comment.maxLength': 'A comment can be at most {{ max }} characters long.',
+  'name.minLength': 'Please fill in this field.',
   'name.maxLength': 'A name can be at most {{ max }} characters long.',
   'description.maxLength': 'A description can be at most {{ max }} characters long.',
   'email': 'Enter a valid email address, like name@example.org.',
