@@ -154,6 +154,7 @@ export const membershipTypeValidator = vine.withMetaData<{ id: number | null }>(
 membershipTypeValidator.messagesProvider = new SimpleMessagesProvider({
   ...messageTexts,
   'name.database.unique': 'A membership type already has this name.',
+  'currency.regex': 'Enter the three-letter code of a currency, like EUR.',
 })
 
 export const profileFieldValidator = vine.create({

@@ -1,10 +1,13 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import AuditLog from '#models/audit_log'
 import Badge from '#models/badge'
 import ProfileField from '#models/profile_field'
 import { isolateDatabase } from '#tests/helpers/database'
 import { forgetRateLimits } from '#tests/helpers/rate_limits'
-import { makeBadge, randomIp, roles, unique } from '#tests/functional/members/fixtures'
+import type MembershipType from '#models/membership_type'
+import { formOf, refusedAndShownAgain } from '#tests/helpers/forms'
+import { makeBadge, makeType, randomIp, roles, unique } from '#tests/functional/members/fixtures'
 
 async function makeField(overrides: Partial<ProfileField> = {}) {
   return ProfileField.create({
@@ -317,5 +320,94 @@ test.group('Members / editing custom profile fields', (group) => {
     await field.refresh()
     assert.equal(field.visibility, 'members')
     assert.isFalse(field.searchable)
+  })
+})
+
+test.group('Members / membership types page', (group) => {
+  isolateDatabase(group)
+  forgetRateLimits(group)
+
+  const PAGE = '/admin/membership-types'
+  const editAction = (type: MembershipType) => `${PAGE}/${type.id}?_method=PUT`
+  const isOpen = (html: string, type: MembershipType) =>
+    new RegExp(`<details open>\\s*<summary>Edit ${type.name}</summary>`).test(html)
+
+  function assertSaved(assert: Assert, html: string, type: MembershipType) {
+    const form = formOf(html, editAction(type))
+    assert.equal(form.value('name'), type.name)
+    assert.equal(form.value('currency'), type.currency)
+    assert.equal(form.value('graceDays'), String(type.graceDays))
+    assert.equal(form.isChecked('requiresApproval'), type.requiresApproval)
+    assert.deepEqual(form.errors(), [], `no message in the form of ${type.name}`)
+    assert.isFalse(isOpen(html, type), `the form of ${type.name} stays folded`)
+  }
+
+  test('a refused new type is shown in the new type form only', async ({ client, assert }) => {
+    const admin = await roles.admin()
+    const full = await makeType({ name: unique('Full'), requiresApproval: true })
+    const student = await makeType({ name: unique('Student'), currency: 'GBP', graceDays: 10 })
+
+    const html = await refusedAndShownAgain(client, {
+      user: admin,
+      page: PAGE,
+      action: PAGE,
+      headers: { 'x-forwarded-for': randomIp() },
+      typed: {
+        name: '',
+        fee: '10',
+        currency: 'EURO',
+        durationMonths: '12',
+        graceDays: '5',
+        seats: '0',
+      },
+    })
+
+    assertSaved(assert, html, full)
+    assertSaved(assert, html, student)
+    const created = formOf(html, PAGE)
+    assert.equal(created.errorOf('name'), 'Please fill in this field.')
+    assert.equal(created.value('currency'), 'EURO', 'the input is kept')
+    assert.equal(
+      created.errorOf('currency'),
+      'Enter the three-letter code of a currency, like EUR.'
+    )
+    assert.equal(created.value('graceDays'), '5')
+    assert.isFalse(created.isChecked('requiresApproval'), 'the unticked box stays unticked')
+  })
+
+  test('a refused edit is shown, unfolded, in that type form only', async ({ client, assert }) => {
+    const admin = await roles.admin()
+    const full = await makeType({ name: unique('Full'), requiresApproval: true })
+    const student = await makeType({ name: unique('Student'), currency: 'GBP', graceDays: 10 })
+
+    const html = await refusedAndShownAgain(client, {
+      user: admin,
+      page: PAGE,
+      action: editAction(full),
+      headers: { 'x-forwarded-for': randomIp() },
+      typed: {
+        name: student.name,
+        fee: '50',
+        currency: 'EUR',
+        durationMonths: '12',
+        graceDays: '7',
+        seats: '0',
+      },
+    })
+
+    assertSaved(assert, html, student)
+    const created = formOf(html, PAGE)
+    assert.isUndefined(created.value('name'))
+    assert.equal(created.value('graceDays'), '30')
+    assert.isTrue(created.isChecked('requiresApproval'))
+    assert.deepEqual(created.errors(), [])
+    const edited = formOf(html, editAction(full))
+    assert.equal(edited.value('name'), student.name, 'the input is kept')
+    assert.equal(edited.errorOf('name'), 'A membership type already has this name.')
+    assert.equal(edited.value('graceDays'), '7')
+    assert.isFalse(edited.isChecked('requiresApproval'), 'the unticked box stays unticked')
+    assert.isTrue(isOpen(html, full), 'the refused form is unfolded')
+    await full.refresh()
+    assert.equal(full.graceDays, 30, 'nothing was saved')
   })
 })
