@@ -81,3 +81,21 @@ test.group('Form components / which form shows a refused submission', () => {
     assert.deepEqual(formOf(html, '/items').errors(), [])
   })
 })
+
+test.group('Form components / numbers', () => {
+  test('a value or a minimum of 0 is written, not left out as falsy', async ({ assert }) => {
+    const html = await edge
+      .createRenderer()
+      .share({
+        flashMessages: new ReadOnlyValuesStore({}),
+        old: (_key: string, fallback?: unknown) => fallback,
+        request: { input: () => undefined },
+      })
+      .renderRaw(
+        `@!component('components/form/field', { name: 'position', label: 'Order', type: 'number', value: 0, min: 0, max: 1000 })`
+      )
+    assert.match(html, /<input[^>]* value="0"/)
+    assert.match(html, /<input[^>]* min="0"/)
+    assert.match(html, /<input[^>]* max="1000"/)
+  })
+})
