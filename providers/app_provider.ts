@@ -1,5 +1,6 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { QueueConfig } from '@adonisjs/queue/types'
+import type { SendQueuedMailPayload } from '#jobs/mail/send_queued_mail'
 
 type ExecutionWrapper = NonNullable<QueueConfig['executionWrapper']>
 
@@ -23,7 +24,12 @@ export default class AppProvider {
     const { default: SendQueuedMail } = await import('#jobs/mail/send_queued_mail')
     mail.setMessenger((mailer) => ({
       async queue(mailMessage, sendConfig) {
-        await SendQueuedMail.dispatch({ mailerName: mailer.name, mailMessage, sendConfig })
+        // A worker gets the message back from storage as JSON (a date becomes text). Passing it
+        // through JSON here too makes the in-process queue of tests hand the job the same.
+        const payload: SendQueuedMailPayload = JSON.parse(
+          JSON.stringify({ mailerName: mailer.name, mailMessage, sendConfig })
+        )
+        await SendQueuedMail.dispatch(payload)
       },
     }))
 

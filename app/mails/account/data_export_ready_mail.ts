@@ -1,4 +1,5 @@
 import { BaseMail } from '@adonisjs/mail'
+import { DateTime } from 'luxon'
 import type DataExport from '#models/data_export'
 import type User from '#models/user'
 import { zoneOf } from '#models/user'
@@ -19,11 +20,13 @@ export default class DataExportReadyMail extends BaseMail {
   }
 
   prepare() {
+    // Written out here: a queued message reaches its templates as JSON, where a date is text.
     const data = {
       name: this.user.name,
       url: this.url,
-      expiresAt: this.dataExport.expiresAt,
-      zone: zoneOf(this.user),
+      until: this.dataExport.expiresAt
+        .setZone(zoneOf(this.user))
+        .toLocaleString(DateTime.DATETIME_MED, { locale: 'en-GB' }),
     }
     this.message
       .to(this.user.email)

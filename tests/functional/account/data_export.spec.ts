@@ -182,6 +182,9 @@ test.group('Account / download my data', (group) => {
     page.assertTextIncludes(`available until ${expiry}`)
     page.assertTextIncludes(`href="${path}"`)
     assert.notInclude(page.text(), 'being prepared')
+    // So does the mail, which reached its templates through the queue.
+    const [mail] = smtpSink.to(user.email).filter((message) => message.subject === READY_SUBJECT)
+    assert.include(mail.text, `until ${expiry};`)
   })
 
   test("another member's archive is a 404 and a visitor is sent to sign in", async ({
