@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type User from '#models/user'
 import Event from '#models/event'
 import EventRegistration from '#models/event_registration'
-import { sqlTime } from '#services/events/sql_time'
+import { sqlTime } from '#services/database/sql_time'
 
 const EVENTS_PER_PAGE = 20
 

@@ -6,7 +6,7 @@ import type User from '#models/user'
 import Event from '#models/event'
 import EventRegistration, { type RegistrationAnswers } from '#models/event_registration'
 import { EventRuleError } from '#services/events/event_errors'
-import { sqlTime } from '#services/events/sql_time'
+import { sqlTime } from '#services/database/sql_time'
 import SendEventMail from '#jobs/events/send_event_mail'
 import { affectedRows } from '#services/database/affected_rows'
 

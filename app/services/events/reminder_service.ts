@@ -4,7 +4,7 @@ import mail from '@adonisjs/mail/services/main'
 import EventReminder from '#models/event_reminder'
 import EventMail from '#mails/events/event_mail'
 import SendEventReminder from '#jobs/events/send_event_reminder'
-import { sqlTime } from '#services/events/sql_time'
+import { sqlTime } from '#services/database/sql_time'
 import { affectedRows } from '#services/database/affected_rows'
 
 // A claimed reminder whose job never reported back is handed out again after this long.

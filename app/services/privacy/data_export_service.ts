@@ -2,7 +2,6 @@ import archiver from 'archiver'
 import { DateTime } from 'luxon'
 import drive from '@adonisjs/drive/services/main'
 import logger from '@adonisjs/core/services/logger'
-import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -11,6 +10,7 @@ import DataExport from '#models/data_export'
 import type User from '#models/user'
 import AuditLogService, { type AuditSource } from '#services/audit/audit_log_service'
 import { affectedRows } from '#services/database/affected_rows'
+import { sqlTime } from '#services/database/sql_time'
 import privacyRegistry from '#services/privacy/privacy_registry'
 import PrepareDataExport from '#jobs/privacy/prepare_data_export'
 import DataExportReadyMail from '#mails/account/data_export_ready_mail'
@@ -23,11 +23,6 @@ export const DATA_EXPORT_RETENTION = { days: 7 }
 
 /** Archives kept per member; a newer one replaces the oldest beyond this. */
 export const DATA_EXPORTS_KEPT = 3
-
-/** A time as the ORM writes it, for the conditional updates and comparisons below. */
-function sqlTime(value: DateTime) {
-  return value.toUTC().toFormat(db.connection().dialect.dateTimeFormat)
-}
 
 /**
  * "Download my data": one ZIP with a JSON file per privacy module and the files the person
