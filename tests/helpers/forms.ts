@@ -1,71 +1,47 @@
 import type { ApiClient } from '@japa/api-client'
+import { parse, type HTMLElement } from 'node-html-parser'
 import type User from '#models/user'
 
 /**
  * Reading one form of a rendered page apart from its neighbours, as a person sees it: the values
  * its fields show, the messages next to them, and the hidden fields a browser would send with it.
  */
-
-const ENTITIES: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-  '&#x27;': "'",
-}
-
-function decode(text: string) {
-  return text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity])
-}
-
-function attributesOf(tag: string) {
-  const attributes: Record<string, string> = {}
-  for (const [, name, value] of tag.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)) {
-    attributes[name] = decode(value ?? '')
-  }
-  return attributes
-}
-
 export class PageForm {
-  constructor(
-    readonly action: string,
-    readonly html: string
-  ) {}
+  constructor(readonly element: HTMLElement) {}
 
-  #inputs() {
-    return [...this.html.matchAll(/<input\b[^>]*>/g)].map((match) => attributesOf(match[0]))
+  get action() {
+    return this.element.getAttribute('action') ?? ''
+  }
+
+  #field(name: string) {
+    return this.element.querySelector(`input[name="${name}"], textarea[name="${name}"]`)
   }
 
   /** What the field shows: an input's value, or a textarea's text. */
   value(name: string): string | undefined {
-    const input = this.#inputs().find((attributes) => attributes.name === name)
-    if (input) return input.value
-    const area = this.html.match(
-      new RegExp(`<textarea\\b[^>]*name="${name}"[^>]*>([^<]*)</textarea>`)
-    )
-    return area ? decode(area[1]) : undefined
+    const field = this.#field(name)
+    if (!field) return undefined
+    return field.tagName === 'TEXTAREA' ? field.text : field.getAttribute('value')
   }
 
   /** Whether the checkbox (or radio button) of that name shows ticked. */
   isChecked(name: string): boolean {
-    return this.#inputs().some((attributes) => attributes.name === name && 'checked' in attributes)
+    return this.element
+      .querySelectorAll(`input[name="${name}"]`)
+      .some((input) => input.hasAttribute('checked'))
   }
 
   /** The messages shown next to this form's fields. */
   errors(): string[] {
-    return [...this.html.matchAll(/class="field-error"[^>]*>([^<]*)</g)].map((match) =>
-      decode(match[1]).trim()
-    )
+    return this.element.querySelectorAll('.field-error').map((message) => message.text.trim())
   }
 
   /** The message next to one field, found by the field's `aria-describedby`. */
   errorOf(name: string): string | undefined {
-    const field = this.#inputs().find((attributes) => attributes.name === name)
-    const ids = (field?.['aria-describedby'] ?? '').split(' ').filter(Boolean)
-    for (const id of ids) {
-      const message = this.html.match(new RegExp(`id="${id}" class="field-error">([^<]*)<`))
-      if (message) return decode(message[1]).trim()
+    const ids = (this.#field(name)?.getAttribute('aria-describedby') ?? '').split(' ')
+    for (const id of ids.filter(Boolean)) {
+      const message = this.element.querySelector(`[id="${id}"].field-error`)
+      if (message) return message.text.trim()
     }
     return undefined
   }
@@ -73,19 +49,19 @@ export class PageForm {
   /** The hidden fields a browser sends with the form, the CSRF token aside. */
   hiddenFields(): Record<string, string> {
     return Object.fromEntries(
-      this.#inputs()
-        .filter((attributes) => attributes.type === 'hidden' && attributes.name !== '_csrf')
-        .map((attributes) => [attributes.name, attributes.value ?? ''])
+      this.element
+        .querySelectorAll('input[type="hidden"]')
+        .filter((input) => input.getAttribute('name') !== '_csrf')
+        .map((input) => [input.getAttribute('name')!, input.getAttribute('value') ?? ''])
     )
   }
 }
 
-/** Every form of the page, in order. Forms never nest, so the first closing tag ends each. */
+/** Every form of the page, in order. */
 export function formsOf(html: string): PageForm[] {
-  return [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((match) => {
-    const opening = match[0].slice(0, match[0].indexOf('>') + 1)
-    return new PageForm(attributesOf(opening).action ?? '', match[0])
-  })
+  return parse(html)
+    .querySelectorAll('form')
+    .map((form) => new PageForm(form))
 }
 
 /** The one form of the page that posts to `action` (as written in the page, query included). */
