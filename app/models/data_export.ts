@@ -31,8 +31,4 @@ export default class DataExport extends DataExportSchema {
   get isExpired() {
     return this.expiresAt <= DateTime.utc()
   }
-
-  get isDownloadable() {
-    return this.status === 'ready' && this.fileKey !== null && !this.isExpired
-  }
 }
