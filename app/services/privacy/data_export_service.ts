@@ -24,6 +24,8 @@ export const DATA_EXPORT_RETENTION = { days: 7 }
 /** Archives kept per member; a newer one replaces the oldest beyond this. */
 export const DATA_EXPORTS_KEPT = 3
 
+const PURGE_BATCH = 500
+
 /**
  * "Download my data": one ZIP with a JSON file per privacy module and the files the person
  * uploaded. Asking for it queues the PrepareDataExport job; the job builds the archive into the
@@ -157,11 +159,22 @@ export default class DataExportService {
     return `guildhall-data-${dataExport.userId}-${day}.zip`
   }
 
-  /** Deletes expired archives, files first, so a failed run leaves rows for the next one. */
+  /**
+   * Deletes expired archives, files first, so a failed run leaves rows for the next one. In
+   * batches, so a backlog (a worker down for days) is never loaded at once.
+   */
   static async purgeExpired() {
-    const expired = await DataExport.query().where('expires_at', '<=', sqlTime(DateTime.utc()))
-    await this.#discard(expired)
-    return expired.length
+    const now = sqlTime(DateTime.utc())
+    let purged = 0
+    for (;;) {
+      const expired = await DataExport.query()
+        .where('expires_at', '<=', now)
+        .orderBy('expires_at')
+        .limit(PURGE_BATCH)
+      await this.#discard(expired)
+      purged += expired.length
+      if (expired.length < PURGE_BATCH) return purged
+    }
   }
 
   /**
