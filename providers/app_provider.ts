@@ -33,6 +33,12 @@ export default class AppProvider {
       },
     }))
 
+    // Shield builds its middleware anew for every request: a container lookup, a dynamic import
+    // of Edge, and the CSP directives normalised again. The middleware keeps no request state,
+    // so one instance, built by the package's own binding, serves every request.
+    const { default: ShieldMiddleware } = await import('@adonisjs/shield/shield_middleware')
+    this.app.container.bindValue(ShieldMiddleware, await this.app.container.make(ShieldMiddleware))
+
     // On SIGTERM the worker stops taking jobs and lets running ones finish, but the app's
     // shutdown would close the database under them at the same time: a mail sent but never
     // marked done would be sent again. Terminating hooks run before the connections close.

@@ -5,6 +5,7 @@ import DirectoryQuery from '#services/members/directory_query'
 import { countryOptionsHtml } from '#services/members/directory_countries'
 import { directoryChoices } from '#services/members/directory_choices'
 import { directoryValidator } from '#validators/directory'
+import { profilePaths } from '#services/members/member_links'
 
 /**
  * The member directory: search, filters, order and keyset pages.
@@ -35,6 +36,7 @@ export default class DirectoryController {
       types: choices.types,
       badges: choices.badges,
       countryOptions: countryOptionsHtml(options.country),
+      profilePath: profilePaths(),
     })
   }
 }

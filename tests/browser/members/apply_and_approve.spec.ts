@@ -97,6 +97,12 @@ test.group('Membership in a browser', (group) => {
     await boardPage.getByRole('button', { name: 'Search' }).click()
     await boardPage.getByRole('list', { name: 'Members' }).getByText(applicant.fullName).waitFor()
     await screenshot(boardPage, 'members-directory-new-member')
+    await boardPage
+      .getByRole('list', { name: 'Members' })
+      .getByRole('link', { name: applicant.fullName })
+      .click()
+    await boardPage.getByRole('heading', { name: applicant.fullName, level: 1 }).waitFor()
+    assert.equal(new URL(boardPage.url()).pathname, `/members/${applicant.id}`)
 
     // The board finds the new member in the admin list and on the statistics page.
     await boardPage.goto('/admin/members')
