@@ -13,7 +13,10 @@
  *   deep page (page 2,000 for the board, who sees all 100,000; the last page for a member, who
  *   does not see private profiles), reached by the keyset cursor as the "Next" links do;
  * - the raw baseline: node:http + Edge + the same queries with better-sqlite3
- *   (bench/directory_baseline.ts), first and deep page, and the portal's share of it;
+ *   (bench/directory_baseline.ts), first and deep page, and the portal's share of it: in
+ *   requests per second, and in server CPU time per request of a member's page 1, the two
+ *   servers measured in alternating rounds (steadier on a shared machine, see
+ *   pairedCpuPerRequest in bench/support.ts);
  * - name search, one request at a time (unloaded): p50 and p99 over a mix of prefixes, full
  *   names, a rare pair and a miss; and, for context, searches that match the institution,
  *   field or interests of thousands of members.
@@ -30,6 +33,7 @@ import {
   load as loadUrl,
   loadAverage,
   machine,
+  pairedCpuPerRequest,
   ratio,
   residentMegabytes,
   root,
@@ -155,7 +159,8 @@ async function cursorFor(
 async function measureApp(
   database: 'sqlite' | 'postgres',
   baseUrl: string,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  baseline?: Baseline
 ) {
   const sqlite = database === 'sqlite' ? new Database(sqliteFile, { readonly: true }) : null
   const pgClient =
@@ -211,13 +216,24 @@ async function measureApp(
       profileSearchUnloaded: await searchLatency(baseUrl, member, PROFILE_SEARCHES),
       memoryRssMb: residentMegabytes(server.pid!).rssMb,
       deepCursor: memberDeep.after,
+      ...(baseline && {
+        baseline: await measureBaseline(baseline, memberDeep.after),
+        cpuPerRequest: await pairedCpuPerRequest(
+          { label: 'portal', url: `${baseUrl}/members`, pid: server.pid!, cookie: member },
+          { label: 'baseline', url: `${baseline.url}/members`, pid: baseline.process.pid! }
+        ),
+      }),
     }
   } finally {
     await server.stop()
   }
 }
 
-async function measureBaseline(viewerId: number, deepAfter: string) {
+/**
+ * The raw baseline (bench/directory_baseline.ts) for one signed-in member, started beside the
+ * portal so the two can be measured in turns.
+ */
+async function startBaseline(viewerId: number) {
   const port = await freePort()
   const bare = new AppProcess(
     'baseline',
@@ -226,17 +242,17 @@ async function measureBaseline(viewerId: number, deepAfter: string) {
     root
   )
   bare.start({ taskset: SERVER_CPU })
-  try {
-    await bare.waitForHttp(`http://127.0.0.1:${port}/members`)
-    return {
-      firstPage: await load(`http://127.0.0.1:${port}/members`, 'baseline, page 1'),
-      deepPage: await load(
-        `http://127.0.0.1:${port}/members?after=${deepAfter}`,
-        'baseline, deep page'
-      ),
-    }
-  } finally {
-    await bare.stop()
+  const url = `http://127.0.0.1:${port}`
+  await bare.waitForHttp(`${url}/members`)
+  return { process: bare, url }
+}
+
+type Baseline = Awaited<ReturnType<typeof startBaseline>>
+
+async function measureBaseline(baseline: Baseline, deepAfter: string) {
+  return {
+    firstPage: await load(`${baseline.url}/members`, 'baseline, page 1'),
+    deepPage: await load(`${baseline.url}/members?after=${deepAfter}`, 'baseline, deep page'),
   }
 }
 
@@ -314,13 +330,21 @@ const results: Record<string, any> = {
   const port = await freePort()
   const env = directoryEnv(port, 'sqlite')
   results.sqliteSeed = (await prepare('sqlite', env)) ?? 'reused'
-  const app = await measureApp('sqlite', `http://127.0.0.1:${port}`, env)
-  const baseline = await measureBaseline(1, app.deepCursor)
+  const bare = await startBaseline(1)
+  let measured
+  try {
+    measured = await measureApp('sqlite', `http://127.0.0.1:${port}`, env, bare)
+  } finally {
+    await bare.process.stop()
+  }
+  const { baseline, cpuPerRequest, ...app } = measured
   results.sqlite = app
   results.baseline = baseline
+  results.cpuPerRequest = cpuPerRequest
   results.sqliteShareOfBaseline = {
-    firstPage: ratio(app.memberFirstPage.requestsPerSecond, baseline.firstPage.requestsPerSecond),
-    deepPage: ratio(app.memberDeepPage.requestsPerSecond, baseline.deepPage.requestsPerSecond),
+    firstPage: ratio(app.memberFirstPage.requestsPerSecond, baseline!.firstPage.requestsPerSecond),
+    deepPage: ratio(app.memberDeepPage.requestsPerSecond, baseline!.deepPage.requestsPerSecond),
+    cpuPerRequest: cpuPerRequest!.medianShare,
   }
   results.sqliteDeepPageSlowdown = {
     member: ratio(app.memberFirstPage.requestsPerSecond, app.memberDeepPage.requestsPerSecond, 2),

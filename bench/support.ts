@@ -199,6 +199,77 @@ export async function load(
   }
 }
 
+/** CPU time (user and system) a process has used so far, in milliseconds, from /proc. */
+export function cpuMilliseconds(pid: number) {
+  // The fields after the command name, which may itself hold spaces: utime and stime are the
+  // 12th and 13th, in clock ticks (100 a second on Linux).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+export interface PairedTarget {
+  label: string
+  url: string
+  pid: number
+  cookie?: string
+}
+
+/**
+ * The server CPU time per request of two servers doing the same page, measured in alternating
+ * rounds of a fixed number of requests (32 connections, from the load core). Requests per
+ * second on a shared virtual machine swing with its neighbours, from one minute to the next,
+ * by more than the difference being measured; two servers measured in turns, a few seconds
+ * apart, see the same machine, and the CPU time a request costs does not depend on how long
+ * it waited. Both servers must already be warm.
+ */
+export async function pairedCpuPerRequest(
+  first: PairedTarget,
+  second: PairedTarget,
+  { rounds = 6, requests = 3000 } = {}
+) {
+  const autocannon = join(root, 'node_modules', '.bin', 'autocannon')
+  const perRequest = async (target: PairedTarget) => {
+    const before = cpuMilliseconds(target.pid)
+    const output = await run('taskset', [
+      '-c',
+      LOAD_CPU,
+      autocannon,
+      '-c',
+      '32',
+      '-j',
+      ...(target.cookie ? ['-H', `cookie=${target.cookie}`] : []),
+      '-a',
+      String(requests),
+      target.url,
+    ])
+    const result = JSON.parse(output)
+    if (result.non2xx || result.errors) throw new Error(`${target.label}: failed requests`)
+    return (cpuMilliseconds(target.pid) - before) / requests
+  }
+  const firstMs: number[] = []
+  const secondMs: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    firstMs.push(await perRequest(first))
+    secondMs.push(await perRequest(second))
+  }
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const middle = Math.floor(sorted.length / 2)
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+  const shares = firstMs.map((ms, index) => secondMs[index] / ms)
+  const round3 = (value: number) => Math.round(value * 1000) / 1000
+  return {
+    rounds,
+    requestsPerRound: requests,
+    [first.label]: { cpuMsPerRequest: firstMs.map(round3), median: round3(median(firstMs)) },
+    [second.label]: { cpuMsPerRequest: secondMs.map(round3), median: round3(median(secondMs)) },
+    /** second / first, round by round: the share of the first's cost the second needs. */
+    shareByRound: shares.map(round3),
+    medianShare: round3(median(shares)),
+  }
+}
+
 /** `part / whole`, rounded to `decimals` places. */
 export function ratio(part: number, whole: number, decimals = 3) {
   const scale = 10 ** decimals
