@@ -6,7 +6,7 @@ import DocumentVersion from '#models/document_version'
 import type Folder from '#models/folder'
 import type User from '#models/user'
 import AuditLogService from '#services/audit/audit_log_service'
-import DocumentFiles from '#services/documents/document_files'
+import DocumentFiles, { type StoredFile } from '#services/documents/document_files'
 import LibraryQuota from '#services/documents/library_quota'
 import {
   effectiveLevel,
@@ -69,43 +69,42 @@ export default class DocumentService {
       await received.discard()
       throw error
     }
-    const stored = await DocumentService.#accept(folder.id, received)
-    try {
-      const document = await db.transaction(async (trx) => {
-        await LibraryQuota.reserve(trx, folder.id, stored.sizeBytes)
-        const created = await Document.create(
-          {
-            folderId: folder.id,
-            title: details.title,
-            description: details.description ?? null,
-            tags: normalizeTags(details.tags),
-            accessLevel,
-            ownerId: actor.id,
-            reviewOn: details.reviewOn ? DateTime.fromJSDate(details.reviewOn) : null,
-          },
-          { client: trx }
-        )
-        const version = await DocumentVersion.create(
-          { ...stored, documentId: created.id, number: 1, changeNote, uploadedById: actor.id },
-          { client: trx }
-        )
-        created.currentVersionId = version.id
-        await created.save()
-        return created
-      })
-      await AuditLogService.record(
-        {
-          action: 'document.uploaded',
-          actor,
-          meta: { documentId: document.id, folderId: folder.id, checksum: stored.checksum },
-        },
-        ctx
-      )
-      return document
-    } catch (error) {
-      await DocumentFiles.delete([stored.driveKey])
-      throw error
-    }
+    const { stored, saved: document } = await DocumentService.#saveWithFile(
+      folder.id,
+      received,
+      (file) =>
+        db.transaction(async (trx) => {
+          await LibraryQuota.reserve(trx, folder.id, file.sizeBytes)
+          const created = await Document.create(
+            {
+              folderId: folder.id,
+              title: details.title,
+              description: details.description ?? null,
+              tags: normalizeTags(details.tags),
+              accessLevel,
+              ownerId: actor.id,
+              reviewOn: details.reviewOn ? DateTime.fromJSDate(details.reviewOn) : null,
+            },
+            { client: trx }
+          )
+          const version = await DocumentVersion.create(
+            { ...file, documentId: created.id, number: 1, changeNote, uploadedById: actor.id },
+            { client: trx }
+          )
+          created.currentVersionId = version.id
+          await created.save()
+          return created
+        })
+    )
+    await AuditLogService.record(
+      {
+        action: 'document.uploaded',
+        actor,
+        meta: { documentId: document.id, folderId: folder.id, checksum: stored.checksum },
+      },
+      ctx
+    )
+    return document
   }
 
   /** A new version; the older ones stay and can still be downloaded or restored. */
@@ -116,43 +115,42 @@ export default class DocumentService {
     changeNote: string | null | undefined,
     ctx: Ctx = null
   ) {
-    const stored = await DocumentService.#accept(document.folderId, received)
-    try {
-      const version = await db.transaction(async (trx) => {
-        await LibraryQuota.reserve(trx, document.folderId, stored.sizeBytes)
-        const latest = await trx
-          .from('document_versions')
-          .where('document_id', document.id)
-          .max('number as latest')
-          .first()
-        const created = await DocumentVersion.create(
-          {
-            ...stored,
-            documentId: document.id,
-            number: Number(latest?.latest ?? 0) + 1,
-            changeNote: changeNote ?? null,
-            uploadedById: actor.id,
-          },
-          { client: trx }
-        )
-        document.useTransaction(trx)
-        document.currentVersionId = created.id
-        await document.save()
-        return created
-      })
-      await AuditLogService.record(
-        {
-          action: 'document.version_added',
-          actor,
-          meta: { documentId: document.id, version: version.number, checksum: stored.checksum },
-        },
-        ctx
-      )
-      return version
-    } catch (error) {
-      await DocumentFiles.delete([stored.driveKey])
-      throw error
-    }
+    const { stored, saved: version } = await DocumentService.#saveWithFile(
+      document.folderId,
+      received,
+      (file) =>
+        db.transaction(async (trx) => {
+          await LibraryQuota.reserve(trx, document.folderId, file.sizeBytes)
+          const latest = await trx
+            .from('document_versions')
+            .where('document_id', document.id)
+            .max('number as latest')
+            .first()
+          const created = await DocumentVersion.create(
+            {
+              ...file,
+              documentId: document.id,
+              number: Number(latest?.latest ?? 0) + 1,
+              changeNote: changeNote ?? null,
+              uploadedById: actor.id,
+            },
+            { client: trx }
+          )
+          document.useTransaction(trx)
+          document.currentVersionId = created.id
+          await document.save()
+          return created
+        })
+    )
+    await AuditLogService.record(
+      {
+        action: 'document.version_added',
+        actor,
+        meta: { documentId: document.id, version: version.number, checksum: stored.checksum },
+      },
+      ctx
+    )
+    return version
   }
 
   static async restore(actor: User, document: Document, version: DocumentVersion, ctx: Ctx = null) {
@@ -254,6 +252,25 @@ export default class DocumentService {
       query.whereRaw("tags like ? escape '\\'", [`%,${escapeLike(filters.tag.toLowerCase())},%`])
     }
     return query.paginate(filters.page ?? 1, PER_PAGE)
+  }
+
+  /**
+   * Checks and stores the file, then runs `save`, which writes the rows that name it. The
+   * stored file is removed if `save` fails, and only then: once those rows are committed the
+   * file is theirs, whatever fails after.
+   */
+  static async #saveWithFile<Saved>(
+    folderId: number,
+    received: ReceivedFile,
+    save: (stored: StoredFile) => Promise<Saved>
+  ) {
+    const stored = await DocumentService.#accept(folderId, received)
+    try {
+      return { stored, saved: await save(stored) }
+    } catch (error) {
+      await DocumentFiles.delete([stored.driveKey])
+      throw error
+    }
   }
 
   static async #accept(folderId: number, received: ReceivedFile) {

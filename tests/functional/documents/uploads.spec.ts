@@ -5,6 +5,7 @@ import drive from '@adonisjs/drive/services/main'
 import { isolateDatabase } from '#tests/helpers/database'
 import Document from '#models/document'
 import AuditLog from '#models/audit_log'
+import AuditLogService from '#services/audit/audit_log_service'
 import env from '#start/env'
 import {
   bytesOf,
@@ -411,5 +412,43 @@ test.group('Documents / uploads', (group) => {
     index.assertTextIncludes('Whole library')
     const asBoard = await client.get('/documents').loginAs(await roles.board())
     assert.notInclude(asBoard.text(), 'Whole library')
+  })
+
+  test('a document saved before a later step fails keeps its file', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const board = await roles.board()
+    const folder = await makeFolder('Minutes', 'members')
+    // The audit log write is the step after the document and its version are committed.
+    const record = AuditLogService.record
+    AuditLogService.record = async (entry, source) => {
+      if (entry.action.startsWith('document.')) throw new Error('audit log unavailable')
+      return record.call(AuditLogService, entry, source)
+    }
+    cleanup(() => {
+      AuditLogService.record = record
+    })
+
+    const first = minimalPdf('Draft')
+    const upload = await uploadDocument(client, board, folder, {
+      file: first,
+      filename: 'minutes.pdf',
+      title: 'AGM minutes',
+    })
+    upload.assertStatus(500)
+    const document = await Document.findByOrFail('title', 'AGM minutes')
+    cleanup(() => deleteFilesOf(document))
+    const second = minimalPdf('Final version')
+    const version = await uploadVersion(client, board, document, {
+      file: second,
+      filename: 'minutes-final.pdf',
+    })
+    version.assertStatus(500)
+
+    const [v1, v2] = await versionsOf(document)
+    assert.deepEqual(Buffer.from(await drive.use().getBytes(v1.driveKey)), first)
+    assert.deepEqual(Buffer.from(await drive.use().getBytes(v2.driveKey)), second)
   })
 })
