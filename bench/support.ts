@@ -220,12 +220,14 @@ export interface PairedTarget {
  * second on a shared virtual machine swing with its neighbours, from one minute to the next,
  * by more than the difference being measured; two servers measured in turns, a few seconds
  * apart, see the same machine, and the CPU time a request costs does not depend on how long
- * it waited. Both servers must already be warm.
+ * it waited. It still moves with the machine, and not by the same factor for both servers (a
+ * larger working set suffers more from a busy neighbour), so every round is kept in the
+ * result. Both servers must already be warm.
  */
 export async function pairedCpuPerRequest(
   first: PairedTarget,
   second: PairedTarget,
-  { rounds = 6, requests = 3000 } = {}
+  { rounds = 12, requests = 1500 } = {}
 ) {
   const autocannon = join(root, 'node_modules', '.bin', 'autocannon')
   const perRequest = async (target: PairedTarget) => {
