@@ -3,8 +3,8 @@
  */
 import app from '@adonisjs/core/services/app'
 import edge from 'edge.js'
-import { DateTime } from 'luxon'
 import { association } from '#config/app'
+import { formatBytes, formatDateTime } from '#services/formatting/display'
 
 /*
  * Edge lists every component file on disk before each render unless the instance was created
@@ -19,16 +19,8 @@ if (app.inProduction) {
 
 edge.global('association', association)
 
-/**
- * Formats a stored UTC time in the viewer's zone (or the association's).
- */
-edge.global('formatDateTime', (value: DateTime | Date | null | undefined, zone?: string | null) => {
-  if (!value) return ''
-  const dateTime = value instanceof Date ? DateTime.fromJSDate(value) : value
-  return dateTime
-    .setZone(zone || association.timezone)
-    .toLocaleString(DateTime.DATETIME_MED, { locale: 'en-GB' })
-})
+edge.global('formatDateTime', formatDateTime)
+edge.global('formatBytes', formatBytes)
 
 /**
  * The name of the form whose refused submission the page shows again, from the hidden `_form`

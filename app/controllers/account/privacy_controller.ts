@@ -4,7 +4,6 @@ import DataExportService, {
   DATA_EXPORT_RETENTION,
   DATA_EXPORTS_KEPT,
 } from '#services/privacy/data_export_service'
-import { formatBytes } from '#services/documents/library_quota'
 
 export default class PrivacyController {
   async show({ auth, view }: HttpContext) {
@@ -14,7 +13,6 @@ export default class PrivacyController {
       zone: zoneOf(user),
       retentionDays: DATA_EXPORT_RETENTION.days,
       kept: DATA_EXPORTS_KEPT,
-      formatBytes,
     })
   }
 }

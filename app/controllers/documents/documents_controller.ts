@@ -3,7 +3,6 @@ import type Document from '#models/document'
 import type Folder from '#models/folder'
 import DocumentService from '#services/documents/document_service'
 import DownloadService from '#services/documents/download_service'
-import { formatBytes } from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
 import { LibraryRuleError } from '#services/documents/library_errors'
 import { visibleDocument, visibleFolder } from '#services/documents/library_lookup'
@@ -31,7 +30,6 @@ export default class DocumentsController {
       canEdit,
       downloadCounts: canEdit ? await DownloadService.countsByVersion(document) : null,
       recentDownloads: canEdit ? await DownloadService.recent(document) : [],
-      formatBytes,
       accept: ACCEPT_ATTRIBUTE,
       maxUpload: maxUploadLabel(),
     })

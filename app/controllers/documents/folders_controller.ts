@@ -4,7 +4,7 @@ import Document from '#models/document'
 import FolderGrant from '#models/folder_grant'
 import FolderPolicy from '#policies/folder_policy'
 import FolderService from '#services/documents/folder_service'
-import LibraryQuota, { formatBytes } from '#services/documents/library_quota'
+import LibraryQuota from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
 import { LibraryRuleError } from '#services/documents/library_errors'
 import { visibleFolder } from '#services/documents/library_lookup'
@@ -46,7 +46,6 @@ export default class FoldersController {
         ? await FolderGrant.query().where('folder_id', folder.id).preload('user').orderBy('id')
         : [],
       quota: quotas.find((line) => line.folderId === folder.id) ?? null,
-      formatBytes,
       access,
     })
   }

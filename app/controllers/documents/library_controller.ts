@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import DocumentService from '#services/documents/document_service'
-import LibraryQuota, { formatBytes } from '#services/documents/library_quota'
+import LibraryQuota from '#services/documents/library_quota'
 import { ACCESS_LEVEL_LABELS, LibraryAccess } from '#services/documents/library_access'
 import { searchValidator } from '#validators/documents'
 
@@ -27,7 +27,6 @@ export default class LibraryController {
       searchError: error ? error.messages[0]?.message : null,
       canCreateFolder: access.canCreateTopLevelFolder(),
       quotas: auth.user?.isAdmin ? await LibraryQuota.summary() : null,
-      formatBytes,
       levelLabels: ACCESS_LEVEL_LABELS,
       access,
     })

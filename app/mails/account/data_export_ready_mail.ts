@@ -1,8 +1,8 @@
 import { BaseMail } from '@adonisjs/mail'
-import { DateTime } from 'luxon'
 import type DataExport from '#models/data_export'
 import type User from '#models/user'
 import { zoneOf } from '#models/user'
+import { formatDateTime } from '#services/formatting/display'
 
 /**
  * The link to a member's data archive, sent when the job has built it. The link opens only
@@ -24,9 +24,7 @@ export default class DataExportReadyMail extends BaseMail {
     const data = {
       name: this.user.name,
       url: this.url,
-      until: this.dataExport.expiresAt
-        .setZone(zoneOf(this.user))
-        .toLocaleString(DateTime.DATETIME_MED, { locale: 'en-GB' }),
+      until: formatDateTime(this.dataExport.expiresAt, zoneOf(this.user)),
     }
     this.message
       .to(this.user.email)

@@ -3,17 +3,11 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import Folder from '#models/folder'
 import { UploadRejectedError } from '#services/uploads/image_upload_service'
 import env from '#start/env'
+import { formatBytes } from '#services/formatting/display'
 
 const MB = 1024 * 1024
 // The PostgreSQL advisory lock that serializes uploads while they check the quota.
 const QUOTA_LOCK = 4_710_001
-
-export function formatBytes(bytes: number) {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < MB) return `${(bytes / 1024).toFixed(1)} KB`
-  if (bytes < 1024 * MB) return `${(bytes / MB).toFixed(1)} MB`
-  return `${(bytes / 1024 / MB).toFixed(2)} GB`
-}
 
 interface QuotaLine {
   folderId: number | null
