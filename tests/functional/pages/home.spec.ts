@@ -23,6 +23,20 @@ test.group('Home page', () => {
     assert.match(response.header('x-request-id') ?? '', /^[\w-]{10,}$/)
   })
 
+  test('each response gets a script nonce of its own, though one shield middleware serves all', async ({
+    client,
+    assert,
+  }) => {
+    const nonceOf = (csp: string | undefined) => csp?.match(/'nonce-([^']+)'/)?.[1]
+    const home = await client.get('/')
+    const login = await client.get('/login')
+    const first = nonceOf(home.header('content-security-policy'))
+    const second = nonceOf(login.header('content-security-policy'))
+    assert.isString(first)
+    assert.isString(second)
+    assert.notEqual(first, second)
+  })
+
   test('files of public/ are served with the security headers; other paths reach the router', async ({
     client,
     assert,
