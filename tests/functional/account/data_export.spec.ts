@@ -29,23 +29,28 @@ import {
 const PASSWORD = 'correct horse battery staple'
 const READY_SUBJECT = 'Your data is ready to download'
 
+/** The member's "Prepare my data" form, sent from their privacy page. */
+function sendRequest(client: ApiClient, user: User) {
+  return client
+    .post('/account/export')
+    .header('referer', '/account/privacy')
+    .loginAs(user)
+    .withCsrfToken()
+    .redirects(0)
+}
+
 /** Asks for an archive with no worker running: the job it queued, not yet run. */
 async function askWithoutWorker(client: ApiClient, user: User) {
   using fake = QueueManager.fake()
-  await client.post('/account/export').loginAs(user).withCsrfToken()
+  await sendRequest(client, user)
   const job = new PrepareDataExport()
   job.$hydrate(fake.findPushed(PrepareDataExport)!.job.payload, {} as any)
   return job
 }
 
 /** Asks for an archive as the member would; tests run jobs inline, so it is ready after. */
-async function askForExport(client: any, user: User) {
-  const response = await client
-    .post('/account/export')
-    .header('referer', '/account/privacy')
-    .loginAs(user)
-    .withCsrfToken()
-    .redirects(0)
+async function askForExport(client: ApiClient, user: User) {
+  const response = await sendRequest(client, user)
   response.assertStatus(302)
   return DataExport.query().where('user_id', user.id).orderBy('created_at', 'desc').firstOrFail()
 }
@@ -94,12 +99,7 @@ test.group('Account / download my data', (group) => {
     const fake = QueueManager.fake()
     let pushed
     try {
-      const response = await client
-        .post('/account/export')
-        .header('referer', '/account/privacy')
-        .loginAs(user)
-        .withCsrfToken()
-        .redirects(0)
+      const response = await sendRequest(client, user)
       response.assertStatus(302)
       response.assertHeader('location', '/account/privacy')
       response.assertFlashMessage(
@@ -348,11 +348,7 @@ test.group('Account / download my data', (group) => {
   }) => {
     const user = await UserFactory.create()
     for (let attempt = 0; attempt < 3; attempt++) {
-      const response = await client
-        .post('/account/export')
-        .loginAs(user)
-        .withCsrfToken()
-        .redirects(0)
+      const response = await sendRequest(client, user)
       response.assertStatus(302)
     }
 
@@ -364,11 +360,7 @@ test.group('Account / download my data', (group) => {
     assert.lengthOf(await DataExport.query().where('user_id', user.id), 3)
 
     const someoneElse = await UserFactory.create()
-    const theirs = await client
-      .post('/account/export')
-      .loginAs(someoneElse)
-      .withCsrfToken()
-      .redirects(0)
+    const theirs = await sendRequest(client, someoneElse)
     theirs.assertStatus(302)
   })
 
